@@ -1,0 +1,34 @@
+# IMR Archive: the two commands of the README, and a few helpers.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+## make run: install, migrate, ingest seeds/, serve on http://127.0.0.1:8000
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ingest_letters seeds/
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite (installs what the browser and PostgreSQL tests need)
+test: $(STAMP)
+	sh scripts/install-test-system-deps.sh
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+bench: $(STAMP)
+	$(PY) bench/ingest.py --count 10000
+
+clean:
+	rm -rf var/ .pytest_cache .hypothesis

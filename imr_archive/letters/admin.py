@@ -1,0 +1,99 @@
+"""Admin for letters, their issues and citations, and guidelines.
+
+What only the parser or the ingest can know (the text, its hash, the parser
+version and its warnings, citation spans) is read-only; the values read from
+the letter can be corrected. Saving a letter re-indexes it once the save commits.
+"""
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from imr_archive.letters.ingest import reparse_letter
+from imr_archive.letters.models import CitedPage, Citation, Guideline, Issue, Letter
+from imr_archive.search.indexing import reindex_on_commit
+from imr_archive.search.service import reindex_letters
+
+
+class IssueInline(admin.StackedInline):
+    model = Issue
+    extra = 0
+    fields = ("ordinal", "treatment", "treatment_normalized", "category", "outcome", "outcome_stated",
+              "claims_administrator_guideline", "reviewer_guideline", "rationale")
+    show_change_link = True
+
+
+@admin.register(Letter)
+class LetterAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "format", "date_decision", "reviewer_specialty", "needs_review", "parser_version")
+    list_filter = ("format", "needs_review", "reviewer_specialty", "parser_version")
+    search_fields = ("case_number", "source_name")
+    date_hierarchy = "date_decision"
+    readonly_fields = ("source_name", "original", "sha256", "parser_version", "warnings", "text",
+                       "created", "modified")
+    inlines = [IssueInline]
+    actions = ["reparse_selected"]
+    fieldsets = (
+        ("Letter", {"fields": ("case_number", "format", "priority", "source_name", "original", "sha256")}),
+        ("Dates", {"fields": ("date_assigned", "date_injury", "date_decision", "date_ur_denial",
+                              "date_application_received")}),
+        ("Expert reviewer", {"fields": ("reviewer_specialty", "reviewer_subspecialty", "reviewer_licensure",
+                                        "reviewer_board_certified")}),
+        ("Patient", {"fields": ("patient_age", "patient_sex", "diagnoses")}),
+        ("Parse", {"fields": ("parser_version", "needs_review", "warnings", "created", "modified")}),
+        ("Text", {"classes": ("collapse",), "fields": ("case_summary", "determination_method", "text")}),
+    )
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # The letter's `modified` stamp must move even when only an inline changed.
+        form.instance.save(update_fields=["modified"])
+        reindex_on_commit(form.instance.pk)
+
+    @admin.action(description="Re-parse the selected letters with the current parser")
+    def reparse_selected(self, request: HttpRequest, queryset: QuerySet[Letter]) -> None:
+        results = [reparse_letter(letter) for letter in queryset]
+        reindex_letters([r.letter_id for r in results if not r.failed])
+        failed = [f"{r.name}: {r.reason}" for r in results if r.failed]
+        self.message_user(request, f"Re-parsed {len(results) - len(failed)} letter(s).")
+        for failure in failed:
+            self.message_user(request, failure, level="error")
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    fields = ("ordinal", "source", "guideline", "mtus", "edition", "chapter", "section", "pages",
+              "span_start", "span_end")
+    readonly_fields = ("span_start", "span_end")
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    list_display = ("treatment", "category", "outcome", "outcome_stated", "letter")
+    list_filter = ("outcome", "category", "outcome_stated")
+    search_fields = ("treatment", "treatment_normalized", "letter__case_number")
+    raw_id_fields = ("letter",)
+    inlines = [CitationInline]
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        _sync_cited_pages(form.instance)
+        form.instance.letter.save(update_fields=["modified"])
+        reindex_on_commit(form.instance.letter_id)
+
+
+def _sync_cited_pages(issue: Issue) -> None:
+    """Make the CitedPage rows of an edited issue match its citations' pages."""
+    CitedPage.objects.filter(citation__issue=issue).delete()
+    CitedPage.objects.bulk_create([
+        CitedPage(citation=citation, guideline_id=citation.guideline_id, page=int(page))
+        for citation in issue.citations.all()
+        for page in sorted(set(citation.pages or []))
+    ])
+
+
+@admin.register(Guideline)
+class GuidelineAdmin(admin.ModelAdmin):
+    list_display = ("name", "short_name", "slug")
+    prepopulated_fields = {"slug": ("name",)}

@@ -1,0 +1,166 @@
+"""The one bridge from files to rows: read, parse, store, one letter per transaction.
+
+Every way a letter enters the archive (the `ingest_letters` command, the
+upload page, a re-parse) goes through `ingest_file` or `reparse_letter`.
+A failure is an `IngestResult` with a one-line reason, never an exception,
+and never touches what is already stored.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from imr_archive.letters.models import Letter
+from imr_archive.letters.store import replace_issues, update_letter_fields
+from imr_archive.parsing import PARSER_VERSION, ExtractionError, ParsedLetter, extract_text, parse_text
+
+logger = logging.getLogger(__name__)
+
+INGESTIBLE_SUFFIXES = (".txt", ".pdf")
+
+
+class Status(enum.StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    REPLACED = "replaced"
+    REPARSED = "reparsed"
+    FAILED = "failed"
+
+
+@dataclass
+class IngestResult:
+    name: str
+    status: Status
+    letter_id: int | None = None
+    reason: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.status is Status.FAILED
+
+
+class RejectedLetter(Exception):
+    """A file that cannot become a letter; str() is the one-line reason."""
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_letter(data: bytes, name: str) -> ParsedLetter:
+    """Bytes of one file -> its parse, or RejectedLetter with the reason."""
+    limit = settings.IMR_MAX_FILE_BYTES
+    if len(data) > limit:
+        raise RejectedLetter(f"file too large: {len(data) / 1e6:.1f} MB, the limit is {limit / 1e6:.1f} MB")
+    try:
+        text = extract_text(data, name)
+    except ExtractionError as error:
+        raise RejectedLetter(str(error)) from None
+    try:
+        parsed = parse_text(text, file=Path(name).name)
+    except Exception as error:  # noqa: BLE001 - a parser bug must not end a run of thousands of files
+        logger.exception("the parser failed on %s", name)
+        raise RejectedLetter(f"the parser failed on this file ({type(error).__name__}); please report it") from None
+    if parsed.format is None:
+        raise RejectedLetter("not an IMR determination letter: none of the three known layouts was recognised")
+    return parsed
+
+
+def ingest_file(data: bytes, name: str) -> IngestResult:
+    """Store one file's letter unless it is already in the archive."""
+    try:
+        parsed = read_letter(data, name)
+    except RejectedLetter as error:
+        return IngestResult(name, Status.FAILED, reason=str(error))
+    sha = text_sha256(parsed.text)
+    existing_id = Letter.objects.filter(sha256=sha).values_list("id", flat=True).first()
+    if existing_id is not None:
+        return IngestResult(name, Status.UNCHANGED, existing_id)
+    try:
+        letter, status = _store_new(parsed, sha, data, name)
+    except Exception as error:  # noqa: BLE001 - one bad letter must not stop a run
+        logger.exception("storing %s failed", name)
+        return IngestResult(name, Status.FAILED, reason=f"could not be stored: {error}")
+    return IngestResult(name, status, letter.id, warnings=parsed.warnings)
+
+
+def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str) -> tuple[Letter, Status]:
+    """Create the letter, or replace the stored letter of the same case (an edited version)."""
+    with transaction.atomic():
+        letter = None
+        if parsed.case_number:
+            letter = Letter.objects.select_for_update().filter(case_number=parsed.case_number).first()
+        status = Status.NEW if letter is None else Status.REPLACED
+        letter = letter or Letter()
+        old_original = letter.original.name if letter.original else ""
+        letter.source_name = Path(name).name[:255]
+        letter.sha256 = sha
+        update_letter_fields(letter, parsed)
+        letter.original.save(f"{sha[:2]}/{sha}/{Path(name).name}", ContentFile(data), save=False)
+        try:
+            letter.save()
+            replace_issues(letter, parsed)
+        except Exception:
+            letter.original.delete(save=False)
+            raise
+        if old_original:
+            transaction.on_commit(lambda: letter.original.storage.delete(old_original))
+    return letter, status
+
+
+def reparse_letter(letter: Letter) -> IngestResult:
+    """Re-read a stored letter's original with the current parser, keeping the original."""
+    name = letter.source_name
+    try:
+        with letter.original.open("rb") as original:
+            data = original.read()
+        parsed = read_letter(data, name)
+    except (OSError, ValueError) as error:
+        return IngestResult(name, Status.FAILED, letter.id, reason=f"original unreadable: {error}")
+    except RejectedLetter as error:
+        return IngestResult(name, Status.FAILED, letter.id, reason=str(error))
+    with transaction.atomic():
+        letter.sha256 = text_sha256(parsed.text)
+        update_letter_fields(letter, parsed)
+        letter.save()
+        replace_issues(letter, parsed)
+    return IngestResult(name, Status.REPARSED, letter.id, warnings=parsed.warnings)
+
+
+def letters_to_reparse():
+    """Stored letters read by an older parser than the current one."""
+    return Letter.objects.exclude(parser_version=PARSER_VERSION).order_by("id")
+
+
+def read_file(path: Path) -> tuple[bytes, str | None]:
+    """The bytes of a file, or a reason it cannot be read (checked before reading it all)."""
+    limit = settings.IMR_MAX_FILE_BYTES
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return b"", f"file too large: {size / 1e6:.1f} MB, the limit is {limit / 1e6:.1f} MB"
+        return path.read_bytes(), None
+    except OSError as error:
+        return b"", f"cannot read the file: {error.strerror or error}"
+
+
+def iter_files(paths: list[Path]):
+    """Every ingestible file under the given files and folders, in a stable order.
+
+    Named files are yielded whatever their suffix (the reader rejects a bad one
+    with its reason); folders are searched recursively for .txt and .pdf files.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INGESTIBLE_SUFFIXES)
+        else:
+            yield path

@@ -1,0 +1,88 @@
+"""manage.py ingest_letters PATH... : store letter files in the archive, then index them."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from imr_archive.letters.ingest import (
+    IngestResult,
+    Status,
+    ingest_file,
+    iter_files,
+    letters_to_reparse,
+    read_file,
+    reparse_letter,
+)
+from imr_archive.search.indexing import IndexBatch
+
+SUMMARY_ORDER = (Status.NEW, Status.REPLACED, Status.UNCHANGED, Status.REPARSED)
+
+
+class Command(BaseCommand):
+    help = (
+        "Parse IMR letter files (.txt, .pdf; folders recursively) into the archive and index them. "
+        "Safe to re-run: a letter already stored is reported as unchanged. Exits 1 when any file failed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                            help="Letter files or folders to ingest.")
+        parser.add_argument("--reparse", action="store_true",
+                            help="Re-read stored letters whose parser version is older than the current one.")
+        parser.add_argument("--no-progress", action="store_true",
+                            help="Never show a progress bar (it is shown only on a terminal anyway).")
+
+    def handle(self, *args, paths: list[Path], reparse: bool, no_progress: bool, verbosity: int, **options):
+        if not paths and not reparse:
+            raise CommandError("give at least one PATH to ingest, or --reparse")
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise CommandError(f"no such file or folder: {', '.join(missing)}")
+        self.verbosity = verbosity
+        show_progress = not no_progress and sys.stdout.isatty() and verbosity > 0
+        counts: Counter[Status] = Counter()
+        warned = 0
+        with IndexBatch() as index:
+            for result in self._results(paths, reparse, show_progress):
+                counts[result.status] += 1
+                warned += bool(result.warnings) and not result.failed
+                if result.letter_id and result.status is not Status.UNCHANGED:
+                    index.add(result.letter_id)
+                self._report(result)
+        self._summary(counts, warned)
+        if counts[Status.FAILED]:
+            raise CommandError(f"{counts[Status.FAILED]} file(s) failed", returncode=1)
+
+    def _results(self, paths: list[Path], reparse: bool, show_progress: bool):
+        if reparse:
+            letters = letters_to_reparse()
+            for letter in tqdm(letters.iterator(), total=letters.count(), disable=not show_progress,
+                               desc="reparse", unit="letter"):
+                yield reparse_letter(letter)
+        files = list(iter_files(paths))
+        for path in tqdm(files, disable=not show_progress, desc="ingest", unit="file"):
+            data, reason = read_file(path)
+            yield ingest_file(data, str(path)) if reason is None else IngestResult(str(path), Status.FAILED,
+                                                                                   reason=reason)
+
+    def _report(self, result: IngestResult) -> None:
+        if result.failed:
+            self.stderr.write(f"FAILED {result.name}: {result.reason}")
+        elif self.verbosity >= 2:
+            warnings = f" ({len(result.warnings)} warning(s))" if result.warnings else ""
+            self.stdout.write(f"{result.status} {result.name}{warnings}")
+            if self.verbosity >= 3:
+                for warning in result.warnings:
+                    self.stdout.write(f"    warning: {warning}")
+
+    def _summary(self, counts: Counter[Status], warned: int) -> None:
+        if self.verbosity == 0:
+            return
+        parts = [f"{counts[s]} {s}" for s in SUMMARY_ORDER]
+        parts += [f"{warned} stored with warnings", f"{counts[Status.FAILED]} failed"]
+        self.stdout.write(", ".join(parts))

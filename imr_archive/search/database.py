@@ -1,0 +1,122 @@
+"""Search answered by the database: filters as WHERE clauses, facets as GROUP BY.
+
+This answers every search without words on any backend (browsing and
+counting is what a database does best), and is the base of the PostgreSQL
+full-text backend, which adds a text condition and a rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractYear
+
+from imr_archive.letters.models import CitedPage, Citation, Guideline, Issue
+from imr_archive.search.query import FACETS, SORT_OLDEST, Hit, SearchQuery, SearchResults
+from imr_archive.search.snippets import plain_snippet
+
+# Where each facet's value lives, seen from an Issue.
+FACET_FIELDS = {
+    "outcome": "outcome",
+    "category": "category",
+    "specialty": "letter__reviewer_specialty",
+}
+
+
+def _year_range(years: Iterable[int]) -> Q:
+    condition = Q()
+    for year in years:
+        condition |= Q(letter__date_decision__gte=date(year, 1, 1), letter__date_decision__lte=date(year, 12, 31))
+    return condition
+
+
+def _guideline_ids(slugs: Iterable[str]) -> list[int]:
+    return list(Guideline.objects.filter(slug__in=list(slugs)).values_list("id", flat=True))
+
+
+def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> list[Q | Exists]:
+    """WHERE conditions of every filter of the query but `exclude_facet`'s own."""
+    conditions: list[Q | Exists] = []
+    for facet, lookup in FACET_FIELDS.items():
+        values = getattr(query, facet)
+        if values and facet != exclude_facet:
+            conditions.append(Q(**{f"{lookup}__in": values}))
+    if query.year and exclude_facet != "year":
+        conditions.append(_year_range(query.year))
+    if query.guideline and exclude_facet != "guideline":
+        ids = _guideline_ids(query.guideline)
+        if query.page is not None:
+            conditions.append(Exists(CitedPage.objects.filter(
+                citation__issue=OuterRef("pk"), guideline_id__in=ids, page=query.page)))
+        else:
+            conditions.append(Exists(Citation.objects.filter(issue=OuterRef("pk"), guideline_id__in=ids)))
+    if query.mtus is not None:
+        cites_mtus = Exists(Citation.objects.filter(issue=OuterRef("pk"), mtus=True))
+        conditions.append(cites_mtus if query.mtus else ~cites_mtus)
+    conditions.append(Q(**{
+        key: value
+        for key, value in {
+            "treatment_normalized__in": query.treatment or None,
+            "letter__date_decision__gte": query.decision_from,
+            "letter__date_decision__lte": query.decision_to,
+            "letter__date_injury__gte": query.injury_from,
+            "letter__date_injury__lte": query.injury_to,
+            "letter__patient_sex": query.sex,
+            "letter__patient_age__gte": query.age_min,
+            "letter__patient_age__lte": query.age_max,
+            "letter__case_number__iexact": query.case_number or None,
+            "letter_id": query.letter_id,
+        }.items()
+        if value is not None
+    }))
+    return conditions
+
+
+class DatabaseSearch:
+    """Filters, facet counts, sorting and paging over Issue rows."""
+
+    def text_condition(self, q: str) -> Q | None:
+        """The full-text condition of `q`; None means no words to match."""
+        return None
+
+    def base_queryset(self, query: SearchQuery) -> QuerySet[Issue]:
+        qs = Issue.objects.all()
+        text = self.text_condition(query.q)
+        return qs.filter(text) if text is not None else qs
+
+    def filtered(self, query: SearchQuery, exclude_facet: str | None = None) -> QuerySet[Issue]:
+        return self.base_queryset(query).filter(*filter_conditions(query, exclude_facet))
+
+    def ordered(self, qs: QuerySet[Issue], query: SearchQuery) -> QuerySet[Issue]:
+        decided = F("letter__date_decision")
+        if query.effective_sort == SORT_OLDEST:
+            return qs.order_by(decided.asc(nulls_last=True), "id")
+        return qs.order_by(decided.desc(nulls_last=True), "-id")
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        matches = self.filtered(query)
+        total = matches.count()
+        page = self.ordered(matches, query)[query.offset: query.offset + query.per_page]
+        hits = [Hit(issue_id=pk, snippet=plain_snippet(rationale))
+                for pk, rationale in page.values_list("id", "rationale")]
+        return SearchResults(hits=hits, total=total, facets=self.facet_counts(query))
+
+    def facet_counts(self, query: SearchQuery) -> dict[str, list[tuple[str, int]]]:
+        """Counts of every facet value over all matches; a facet ignores its own filter."""
+        counts: dict[str, list[tuple[str, int]]] = {}
+        for facet in FACETS:
+            qs = self.filtered(query, exclude_facet=facet).order_by()
+            if facet == "guideline":
+                rows = (Citation.objects.filter(issue__in=qs.values("id")).order_by()
+                        .values_list("guideline__slug").annotate(n=Count("issue_id", distinct=True)))
+            elif facet == "year":
+                rows = (qs.filter(letter__date_decision__isnull=False)
+                        .annotate(value=ExtractYear("letter__date_decision"))
+                        .values_list("value").annotate(n=Count("id")))
+            else:
+                rows = qs.values_list(FACET_FIELDS[facet]).annotate(n=Count("id"))
+            counts[facet] = sorted(((str(v), n) for v, n in rows if v not in ("", None) and n),
+                                   key=lambda item: (-item[1], item[0]))
+        return counts
