@@ -1,0 +1,373 @@
+"""Stage 6: a guideline line as written -> Citation objects.
+
+A line names one or more guidelines ("Decision based on MTUS Chronic Pain
+Medical Treatment Guidelines Opioids, criteria for use Page(s): 76-80, 88-89,
+Non-MTUS Citation Official Disability Guidelines (ODG), Pain Chapter, Urine
+drug testing (UDT)."). Each guideline name is an anchor; the words after it up
+to the next anchor are its segment, read according to the guideline:
+
+- MTUS Chronic Pain / Acupuncture / Postsurgical: topic(s) with pages; one
+  guideline named once with several topics and pages gives one citation per
+  topic; a regulation section ("9792.24.1") is kept as written.
+- ACOEM: edition, chapter number ("Chapter 12", or the chapter title mapped to
+  its number), pages; each chapter named is a citation.
+- ODG: the chapter name without the word Chapter ("Pain (Chronic)").
+- Other sources (FDA, Medline Plus, anything after "Non-MTUS Citation"):
+  guideline "Other", the source as written in `chapter`.
+
+`mtus` comes from a "MTUS" / "Non-MTUS Citation" prefix, else from a "which
+is (not) part of the MTUS" clause after it, else from the guideline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from imr_archive.parsing.result import Citation
+from imr_archive.parsing.vocabulary import (
+    ACOEM,
+    ACOEM_CHAPTERS,
+    GUIDELINE_BY_NAME,
+    GUIDELINE_PATTERNS,
+    MTUS_ACUPUNCTURE,
+    MTUS_CHRONIC_PAIN,
+    MTUS_POSTSURGICAL,
+    ODG,
+    ODG_CHAPTERS,
+    OTHER,
+    OTHER_SOURCES,
+)
+
+__all__ = ["parse_citations", "parse_pages"]
+
+_I = re.IGNORECASE
+_GROUPS = {f"g{i}": name for i, (name, _) in enumerate(GUIDELINE_PATTERNS)}
+_ANCHORS = re.compile(
+    "|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(GUIDELINE_PATTERNS))
+    + r"|(?P<section>\b(?:MTUS|Medical\s+Treatment\s+Utilization\s+Schedule)(?:\s*\(MTUS\))?\s*[:,]?\s*"
+      r"(?:section\s*|§\s*)?(?=9792\.2[34]))"
+    + "|(?P<other>" + "|".join(OTHER_SOURCES) + ")",
+    _I,
+)
+_SECTION_GUIDELINE = {"9792.24.1": MTUS_ACUPUNCTURE, "9792.24.2": MTUS_CHRONIC_PAIN, "9792.24.3": MTUS_POSTSURGICAL}
+_NON_MTUS = re.compile(r"\bNon-?\s*MTUS(?:\s+Citations?)?\s*:?\s*", _I)
+_PREFIX = re.compile(
+    r"(?P<q>Non-?\s*MTUS(?:\s+Citations?)?|(?:California\s+)?(?:Medical\s+Treatment\s+Utilization\s+Schedule"
+    r"(?:\s*\(MTUS\))?|MTUS))\s*[:\-]?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:the\s+)?$",
+    _I,
+)
+# Where an "Other" source name may start without a Non-MTUS prefix.
+_OTHER_CONTEXT = re.compile(r"(?:^|[;:]|\band|\bon|\bthe|\bin)\s*$", _I)
+_BASED_ON = re.compile(
+    r"\b(?:decision\s+(?:was\s+|is\s+)?based\s+on|based\s+(?:its|his/her|his|her|their|the)\s+(?:\w+\s+)?"
+    r"decisions?\s+on|relied\s+(?:up)?on|(?:is|was)\s+based\s+on)\s+(?:the\s+)?",
+    _I,
+)
+_NO_EVIDENCE = re.compile(r"\bdid\s+not\s+(?:cite|use|rely|reference|base)|\bno\s+(?:guidelines?|citations?|evidence)"
+                          r"|\bnot\s+(?:cite|provided)|\bnone\b", _I)
+_QUALIFIER = re.compile(
+    r",?\s*(?:which|that)\s+(?:is|are)\s+(?P<neg>not\s+)?(?:a\s+)?part\s+of\s+(?:the\s+)?MTUS"
+    r"|\(\s*(?P<neg2>not\s+)?part\s+of\s+(?:the\s+)?MTUS\s*\)",
+    _I,
+)
+_NUM = r"\d{1,4}(?!\.\d)(?:\s*[-\u2013\u2014]\s*\d{1,4}(?!\.\d))?"
+_PAGES = re.compile(
+    r"\b(?:Page\(s\)|pages?|pp?\.|pgs?\.?)\s*:?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|&|and)\s*" + _NUM + r")*)",
+    _I,
+)
+_SECTION = re.compile(r"(?:\bsection\s*|§\s*)?\b(9\d{3}\.\d+(?:\.\d+)*(?:\([a-z0-9]+\))*)", _I)
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z(])|;")
+_ABBREVIATIONS = frozenset("ch pp p pg pgs no vol al inc ed st dr vs e.g i.e approx fig sec".split())
+_EDITION = re.compile(r"\b(\d(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth)\s+Ed(?:ition|\.)?", _I)
+_YEAR = re.compile(r"(?<![\d-])\(?((?:19|20)\d\d)\)?(?![\d-])")
+_ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
+_ACOEM_CHAPTER = re.compile(r"\b(?:Chapter|Ch\.?|Chap\.?)\s*(\d{1,2})\b", _I)
+_ACOEM_TITLES = tuple((num, re.compile(p, _I)) for num, p in ACOEM_CHAPTERS.items())
+_NAMED_CHAPTER = re.compile(r"([A-Z][\w'&/()\- ]{1,60}?)\s+Chapter\b")
+_CHAPTER_WORD = re.compile(r"\bChapter\b\s*(?:[:\-]\s*(?P<after>[A-Z][^,;.]{1,60}))?", _I)
+
+
+def _flex(name: str) -> str:
+    """A chapter name as a pattern: any spacing, "&" or "and", optional commas."""
+    words = []
+    for word in name.split():
+        if word == "&":
+            words.append(r"(?:&|and)")
+        elif word == "-":
+            words.append(r"-")
+        else:
+            words.append(re.escape(word).replace(",", ",?"))
+    return r"\s*".join(words) if False else r"\s+".join(words).replace(r"\s+-\s+", r"\s*-\s*")
+
+
+_ODG_KNOWN = "|".join(_flex(c) for c in ODG_CHAPTERS)
+_ODG_BEFORE_CHAPTER = re.compile(r"(?:^|[\s,;:(])(" + _ODG_KNOWN + r")\s*$", _I)
+_ODG_LEADING = re.compile(r"^[\s,;:\-]*(?:the\s+)?(" + _ODG_KNOWN + r")(?=\s*(?:[,;.:\-]|$|\s+chapter\b))", _I)
+
+
+@dataclass
+class _Anchor:
+    guideline: str
+    start: int  # of the qualifier prefix when there is one
+    name_end: int
+    mtus: bool | None  # from the prefix
+    name: str
+
+
+@dataclass
+class _Part:
+    chapter: str | None = None
+    pages: list[int] = field(default_factory=list)
+    end: int = 0  # where the words citing it end, in line offsets
+    edition: str | None = None
+    section: str | None = None
+
+
+def parse_pages(spec: str) -> list[int]:
+    """Page numbers of "98-99", "98, 99", "76-80, 88-89": ranges expanded, sorted, unique."""
+    pages: set[int] = set()
+    for part in re.split(r"\s*(?:,|&|\band\b)\s*", spec):
+        m = re.match(r"^\s*(\d{1,4})(?:\s*[-\u2013\u2014]\s*(\d{1,4}))?\s*$", part)
+        if not m:
+            continue
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        if b < a and len(m.group(2) or "") < len(m.group(1)):
+            # "113-5" style: the end repeats only the last digits.
+            b = int(m.group(1)[: len(m.group(1)) - len(m.group(2))] + m.group(2))
+        if a <= b <= a + 300:
+            pages.update(range(a, b + 1))
+        else:
+            pages.update((a, b))
+    return sorted(p for p in pages if 0 < p < 2000)
+
+
+def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation], list[str]]:
+    """Citations in one guideline line; `offset` is where the line starts in ParsedLetter.text."""
+    m = _BASED_ON.search(line)
+    region_start = m.end() if m else 0
+    anchors = _find_anchors(line, region_start)
+    if not anchors and region_start:
+        # "... relied on this nationally recognized guideline" after the citation itself.
+        region_start = 0
+        anchors = _find_anchors(line, 0)
+    if not anchors:
+        rest = line[region_start:].strip(" .,;:")
+        if rest and not _NO_EVIDENCE.search(line):
+            return [], [f"unrecognised guideline: {rest[:80]!r}"]
+        return [], []
+    qualifiers = [(q.start(), not (q.group("neg") or q.group("neg2"))) for q in _QUALIFIER.finditer(line)]
+    citations: list[Citation] = []
+    for i, anchor in enumerate(anchors):
+        seg_end = anchors[i + 1].start if i + 1 < len(anchors) else len(line)
+        seg_end = _cut_segment(line, anchor.name_end, seg_end)
+        mtus = _mtus(anchor, qualifiers)
+        for part in _read_segment(anchor, line, seg_end):
+            end = _trim_end(line, anchor.start, max(part.end, anchor.name_end))
+            citations.append(Citation(
+                source=source,
+                guideline=anchor.guideline,
+                mtus=mtus,
+                edition=part.edition,
+                chapter=part.chapter,
+                section=part.section,
+                pages=part.pages,
+                span=(offset + anchor.start, offset + end),
+            ))
+    return citations, []
+
+
+def _find_anchors(line: str, region_start: int) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    for m in _ANCHORS.finditer(line, region_start):
+        kind = m.lastgroup or ""
+        before = line[max(region_start, m.start() - 80):m.start()]
+        p = _PREFIX.search(before)
+        start = m.start() - (len(before) - p.start()) if p else m.start()
+        mtus = (not p.group("q").lower().startswith("non")) if p else None
+        if kind == "other":
+            if p is None and not _OTHER_CONTEXT.search(line[region_start:m.start()]):
+                continue
+            guideline = OTHER
+        elif kind == "section":
+            sec = _SECTION.match(line, m.end())
+            number = sec.group(1) if sec else ""
+            guideline = next((g for s, g in _SECTION_GUIDELINE.items() if number.startswith(s)), ACOEM)
+        else:
+            guideline = _GROUPS[kind]
+        anchors.append(_Anchor(guideline, start, m.end(), mtus, m.group(0)))
+    # "Non-MTUS Citation <source>" naming a source no pattern knows.
+    for m in _NON_MTUS.finditer(line, region_start):
+        if any(a.start <= m.start() < a.name_end for a in anchors):
+            continue
+        stop = re.search(r"[,.;]|\s+which\b|$", line[m.end():m.end() + 100])
+        name = line[m.end():m.end() + (stop.start() if stop else 0)].strip()
+        if name and name[0].isalpha():
+            anchors.append(_Anchor(OTHER, m.start(), m.end() + len(name), False, name))
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _cut_segment(line: str, start: int, end: int) -> int:
+    """End the segment at the first sentence end or semicolon after the name."""
+    for m in _SENTENCE_BREAK.finditer(line, start, end):
+        if m.group(0) == ";":
+            return m.start()
+        word = re.search(r"([\w.]+)$", line[max(start, m.start() - 8):m.start()])
+        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        return m.start()
+    return end
+
+
+def _mtus(anchor: _Anchor, qualifiers: list[tuple[int, bool]]) -> bool:
+    if anchor.guideline in (MTUS_CHRONIC_PAIN, MTUS_ACUPUNCTURE, MTUS_POSTSURGICAL):
+        return True
+    if anchor.guideline in (ODG, OTHER):
+        return False
+    if anchor.mtus is not None:
+        return anchor.mtus
+    for pos, value in qualifiers:
+        if pos > anchor.name_end:
+            return value
+    return GUIDELINE_BY_NAME[anchor.guideline].mtus_default
+
+
+def _read_segment(anchor: _Anchor, line: str, end: int) -> list[_Part]:
+    start = anchor.name_end
+    q = _QUALIFIER.search(line, start, end)
+    if q:
+        end = q.start()
+    if anchor.guideline == ACOEM:
+        return _acoem(line, start, end)
+    if anchor.guideline == ODG:
+        return _odg(line, start, end)
+    if anchor.guideline == OTHER:
+        part = _Part(chapter=anchor.name.strip(" ,.;:") or None, end=anchor.name_end)
+        part.pages = [p for m in _PAGES.finditer(line, start, end) for p in parse_pages(m.group("nums"))]
+        return [part]
+    return _topics(line, start, end)
+
+
+def _topics(line: str, start: int, end: int) -> list[_Part]:
+    """MTUS guidelines: a topic and its pages, one part per topic."""
+    section = None
+    text = line[:end]
+    sec = _SECTION.search(text, start)
+    if sec:
+        section = sec.group(1)
+        text = text[:sec.start()] + " " * (sec.end() - sec.start()) + text[sec.end():]
+    parts: list[_Part] = []
+    pos = start
+    for m in _PAGES.finditer(text, start):
+        topic = _clean_topic(text[pos:m.start()])
+        pages = parse_pages(m.group("nums"))
+        if parts and not topic:
+            parts[-1].pages = sorted(set(parts[-1].pages) | set(pages))
+            parts[-1].end = m.end()
+        else:
+            parts.append(_Part(topic, pages, m.end()))
+        pos = m.end()
+    trailing = _clean_topic(text[pos:end])
+    if trailing:
+        if len(parts) == 1 and parts[0].chapter is None:
+            parts[0].chapter = trailing
+            parts[0].end = end
+        elif not parts or trailing[0].isalpha():
+            parts.append(_Part(trailing, [], end))
+    if not parts:
+        parts.append(_Part(None, [], sec.end() if sec else start))
+    for p in parts:
+        p.section = section
+    return list(parts)
+
+
+_LEADING_WORD = re.compile(r"^(?:and|or|the|in|on|section|under)\b\s*", _I)
+_TRAILING_WORD = re.compile(r"\s(?:and|or|the|see|in)$", _I)
+
+
+def _clean_topic(raw: str) -> str | None:
+    t = " ".join(raw.split())
+    while True:
+        before = t
+        t = _TRAILING_WORD.sub("", _LEADING_WORD.sub("", t.strip(" ,;:.-")))
+        if t == before:
+            break
+    if not t or not re.search(r"[A-Za-z]{2}", t) or _YEAR.fullmatch(t):
+        return None
+    return t
+
+
+def _acoem(line: str, start: int, end: int) -> list[_Part]:
+    seg = line[start:end]
+    edition = None
+    e = _EDITION.search(seg)
+    y = _YEAR.search(seg)
+    if e:
+        ordinal = _ORDINALS.get(e.group(1).lower(), e.group(1).lower())
+        edition = f"{ordinal} Edition" + (f" ({y.group(1)})" if y else "")
+    elif y and not _PAGES.search(seg[max(0, y.start() - 12):y.end()]):
+        edition = y.group(1)
+    chapters = [(m.start(), m.group(1).lstrip("0") or "0") for m in _ACOEM_CHAPTER.finditer(seg)]
+    if not chapters:
+        for num, rx in _ACOEM_TITLES:
+            t = rx.search(seg)
+            if t:
+                chapters.append((t.start(), num))
+        chapters.sort()
+    if not chapters:
+        named = _NAMED_CHAPTER.search(seg)
+        if named:
+            chapters.append((named.start(), _clean_topic(named.group(1)) or named.group(1)))
+    parts: list[_Part] = []
+    bounds = [c[0] for c in chapters[1:]] + [len(seg)]
+    if not chapters:
+        chapters = [(0, None)]  # type: ignore[list-item]
+    for (pos, chapter), stop in zip(chapters, bounds):
+        part = _Part(chapter, [], start + stop)
+        part.edition = edition
+        lo = 0 if not parts else pos
+        for m in _PAGES.finditer(seg, lo, stop):
+            part.pages = sorted(set(part.pages) | set(parse_pages(m.group("nums"))))
+        parts.append(part)
+    return parts
+
+
+def _odg(line: str, start: int, end: int) -> list[_Part]:
+    seg = line[start:end]
+    names: list[tuple[int, str]] = []
+    for m in _CHAPTER_WORD.finditer(seg):
+        if m.group("after"):
+            names.append((m.start(), m.group("after").strip()))
+            continue
+        before = seg[:m.start()]
+        known = _ODG_BEFORE_CHAPTER.search(before)
+        if known:
+            names.append((m.start(), known.group(1)))
+            continue
+        piece = re.split(r"[,;:]|\(ODG\)|\bODG\b", before)[-1].strip(" -")
+        if piece and piece[0].isupper():
+            names.append((m.start(), piece))
+    if not names:
+        lead = _ODG_LEADING.match(seg)
+        if lead:
+            names.append((lead.start(1), lead.group(1)))
+    pages = [p for m in _PAGES.finditer(seg) for p in parse_pages(m.group("nums"))]
+    if not names:
+        return [_Part(None, pages, end)]
+    return [_Part(" ".join(n.split()), pages if i == 0 else [], end) for i, (_, n) in enumerate(names)]
+
+
+_TRAILING_JOIN = re.compile(r"(?:[\s,;:.]+(?:and|or|the))+$", _I)
+
+
+def _trim_end(line: str, start: int, end: int) -> int:
+    """End of the citing words: without trailing punctuation or a dangling "and the"."""
+    end = min(end, len(line))
+    tail = _TRAILING_JOIN.search(line[max(start, end - 20):end])
+    if tail:
+        end -= len(tail.group(0))
+    while end > start and line[end - 1] in " \t\n,;:.":
+        end -= 1
+    return end

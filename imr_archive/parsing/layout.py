@@ -1,0 +1,121 @@
+"""Stage 3: which of the three layouts a letter uses, and where its sections are.
+
+Sections are (start, end) offsets into the cleaned text, so every later stage
+can keep offsets into ParsedLetter.text. Detection scores each layout by the
+headings and labelled lines only it uses; the two headings the determination
+and documents-reviewed layouts share decide nothing on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from imr_archive.parsing.result import (
+    FORMAT_DETERMINATION,
+    FORMAT_DOCUMENTS_REVIEWED,
+    FORMAT_PROFESSIONAL_REVIEW,
+)
+from imr_archive.parsing.vocabulary import SECTION_HEADINGS
+
+__all__ = ["Layout", "detect_layout"]
+
+_HEADINGS = re.compile(
+    r"^[ \t]*(?:" + "|".join(f"(?P<{key}>{pattern})" for key, pattern in SECTION_HEADINGS) + r")[ \t]*:?[ \t]*",
+    re.MULTILINE,
+)
+
+# (layout, weight, pattern) for the markers that only one layout uses.
+_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (fmt, weight, re.compile(pattern, re.MULTILINE))
+    for fmt, weight, pattern in (
+        (FORMAT_DETERMINATION, 3, r"^[ \t]*IMR\s+ISSUES?,?\s+DECISIONS?"),
+        (FORMAT_DETERMINATION, 1, r"^[ \t]*Claims\s+Administrator\s+guideline\s*:"),
+        (FORMAT_DETERMINATION, 1, r"^[ \t]*MAXIMUS\s+guideline\s*:"),
+        (FORMAT_DETERMINATION, 1, r"^[ \t]*Decision\s+rationale\s*:"),
+        (FORMAT_DOCUMENTS_REVIEWED, 3, r"^[ \t]*IMR\s+DECISION\(?S?\)?,?\s+AND\s+RATIONALE"),
+        (FORMAT_DOCUMENTS_REVIEWED, 2, r"^[ \t]*DOCUMENTS\s+REVIEWED(?!\s+FOR)"),
+        (FORMAT_DOCUMENTS_REVIEWED, 1, r"^[ \t]*MAXIMUS\s+FEDERAL\s+SERVICES,?\s+INC"),
+        (FORMAT_DOCUMENTS_REVIEWED, 1, r"^[ \t]*Final\s+Determination\s+Letter"),
+        (FORMAT_DOCUMENTS_REVIEWED, 1, r"The\s+Expert\s+Reviewer's\s+decision\s+rationale"),
+        (FORMAT_DOCUMENTS_REVIEWED, 1, r"^[ \t]*The\s+Claims\s+Administrator\s+based\s+its\s+decision"),
+        (FORMAT_PROFESSIONAL_REVIEW, 3, r"^[ \t]*MEDICAL\s+PROFESSIONAL\s+REVIEW"),
+        (FORMAT_PROFESSIONAL_REVIEW, 2, r"^[ \t]*ISSUES?\s+AT\s+DISPUTE"),
+        (FORMAT_PROFESSIONAL_REVIEW, 1, r"^[ \t]*CASE\s+SUMMARY"),
+        (FORMAT_PROFESSIONAL_REVIEW, 1, r"^[ \t]*DOCUMENTS\s+REVIEWED\s+FOR\s+DETERMINATION"),
+        (FORMAT_PROFESSIONAL_REVIEW, 2, r"^[ \t]*MEDICAL\s+TREATMENT\s+GUIDELINE"),
+        (FORMAT_PROFESSIONAL_REVIEW, 2, r"^[ \t]*RATIONALE\s+FOR\s+WHY"),
+        (FORMAT_PROFESSIONAL_REVIEW, 1, r"^[ \t]*MEDICAL\s+REVIEWER\s+QUALIFICATIONS"),
+    )
+)
+
+# The sections each layout is expected to have, with the heading a warning names.
+EXPECTED_SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    FORMAT_DETERMINATION: (
+        ("method", "HOW THE IMR FINAL DETERMINATION WAS MADE"),
+        ("summary", "CLINICAL CASE SUMMARY"),
+        ("issues", "IMR ISSUES, DECISIONS AND RATIONALES"),
+    ),
+    FORMAT_DOCUMENTS_REVIEWED: (
+        ("method", "HOW THE IMR FINAL DETERMINATION WAS MADE"),
+        ("summary", "CLINICAL CASE SUMMARY"),
+        ("decisions", "IMR DECISION(S) AND RATIONALE(S)"),
+    ),
+    FORMAT_PROFESSIONAL_REVIEW: (
+        ("issue_list", "ISSUE AT DISPUTE"),
+        ("case_summary", "CASE SUMMARY"),
+        ("guidelines", "MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY"),
+        ("rationale", "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY"),
+        ("qualifications", "MEDICAL REVIEWER QUALIFICATIONS"),
+    ),
+}
+# Headings that title the letter rather than open a section of it.
+_TITLE_KEYS = frozenset({"letter_header", "professional_review"})
+
+
+@dataclass
+class Layout:
+    format: str | None
+    # key -> (start, end) of the section body (after its heading) in the text.
+    sections: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # The header block: from the start of the text to the first section heading.
+    header: tuple[int, int] = (0, 0)
+    warnings: list[str] = field(default_factory=list)
+
+    def section(self, *keys: str) -> tuple[int, int] | None:
+        """The span of the first of keys present (for layouts that name a section differently)."""
+        for key in keys:
+            if key in self.sections:
+                return self.sections[key]
+        return None
+
+
+def detect_layout(text: str) -> Layout:
+    """The layout and section spans of a cleaned letter text."""
+    headings = [(m.lastgroup or "", m.start(), m.end()) for m in _HEADINGS.finditer(text)]
+    scores = {FORMAT_DETERMINATION: 0, FORMAT_DOCUMENTS_REVIEWED: 0, FORMAT_PROFESSIONAL_REVIEW: 0}
+    for fmt, weight, rx in _MARKERS:
+        if rx.search(text):
+            scores[fmt] += weight
+    best = max(scores, key=lambda f: scores[f])
+    if scores[best] == 0:
+        keys = {h[0] for h in headings}
+        if not keys & {"method", "summary"}:
+            return Layout(None, warnings=["not an IMR determination letter: no known section headings"])
+        best = FORMAT_DETERMINATION
+
+    sections: dict[str, tuple[int, int]] = {}
+    header_end = len(text)
+    for i, (key, _start, body_start) in enumerate(headings):
+        end = headings[i + 1][1] if i + 1 < len(headings) else len(text)
+        if key in _TITLE_KEYS:
+            continue
+        header_end = min(header_end, _start)
+        if key not in sections:
+            sections[key] = (body_start, end)
+
+    layout = Layout(best, sections, (0, header_end))
+    for key, heading in EXPECTED_SECTIONS[best]:
+        if key not in sections:
+            layout.warnings.append(f"missing section: {heading}")
+    return layout

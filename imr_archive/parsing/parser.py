@@ -1,0 +1,71 @@
+"""The pipeline: text -> ParsedLetter (clean -> layout -> fields -> issues -> citations).
+
+parse_text never raises on a str: problems become short, human-readable
+strings in ParsedLetter.warnings (a missing section, an unreadable date, an
+unknown guideline, an item whose outcome cannot be read). A text in none of
+the three layouts gets format None and a "not an IMR determination letter"
+warning, which the ingest uses to reject it.
+"""
+
+from __future__ import annotations
+
+from imr_archive.parsing.clean import clean_text
+from imr_archive.parsing.fields import read_fields
+from imr_archive.parsing.issues import read_issues
+from imr_archive.parsing.layout import detect_layout
+from imr_archive.parsing.result import ParsedLetter
+
+__all__ = ["PARSER_VERSION", "parse_text"]
+
+# Bump on any change of behaviour: stored letters parsed by an older version
+# are re-read by `ingest_letters --reparse`.
+PARSER_VERSION = "1.0"
+
+
+def parse_text(text: str, file: str = "") -> ParsedLetter:
+    """Parse the text of one IMR final determination letter."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    letter = ParsedLetter(file=file, text="", parser_version=PARSER_VERSION)
+    try:
+        cleaned = clean_text(text)
+    except Exception as exc:  # pragma: no cover - a bug; keep the letter readable
+        letter.text = text
+        letter.warnings.append(f"internal error in clean: {type(exc).__name__}: {exc}")
+        return letter
+    letter.text = cleaned.text
+    if not cleaned.text:
+        letter.warnings.append("not an IMR determination letter: the text is empty")
+        return letter
+
+    layout = detect_layout(cleaned.text)
+    letter.format = layout.format
+    letter.warnings.extend(layout.warnings)
+    if layout.format is None:
+        return letter
+
+    for stage, run in (("fields", _fields), ("issues", _issues)):
+        try:
+            run(letter, layout, cleaned.running_case_number)
+        except Exception as exc:  # pragma: no cover - a bug; the rest of the parse stands
+            letter.warnings.append(f"internal error in {stage}: {type(exc).__name__}: {exc}")
+    return letter
+
+
+def _fields(letter: ParsedLetter, layout, running_case_number: str | None) -> None:
+    f = read_fields(letter.text, layout, running_case_number)
+    letter.case_number = f.case_number
+    letter.priority = f.priority
+    letter.dates = f.dates
+    letter.reviewer = f.reviewer
+    letter.patient = f.patient
+    letter.diagnoses = f.diagnoses
+    letter.case_summary = f.case_summary
+    letter.determination_method = f.determination_method
+    letter.warnings.extend(f.warnings)
+
+
+def _issues(letter: ParsedLetter, layout, running_case_number: str | None) -> None:
+    issues, warnings = read_issues(letter.text, layout)
+    letter.issues = issues
+    letter.warnings.extend(warnings)
