@@ -1,0 +1,146 @@
+"""Counts shown on the home page and the guideline pages: each one GROUP BY query.
+
+Items are counted once per (item, guideline page) or (item, chapter), however
+many of its citations name them: the claims administrator and the reviewer
+often cite the same page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from imr_archive.letters.models import CitedPage, Citation, Guideline, Issue, Letter
+from imr_archive.parsing import result, vocabulary
+
+TOP = 10
+MAX_CHAPTERS = 100
+OUTCOME_ORDER = (result.UPHELD, result.OVERTURNED, result.PARTIAL, result.UNKNOWN)
+
+
+@dataclass
+class OutcomeSplit:
+    upheld: int = 0
+    overturned: int = 0
+    partial: int = 0
+    unknown: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.upheld + self.overturned + self.partial + self.unknown
+
+    def percent(self, outcome: str) -> int:
+        return round(100 * getattr(self, outcome) / self.total) if self.total else 0
+
+    @property
+    def parts(self) -> list[tuple[str, int, int]]:
+        """(outcome, count, percent) in display order."""
+        return [(o, getattr(self, o), self.percent(o)) for o in OUTCOME_ORDER]
+
+
+def _split_counts(prefix: str) -> dict:
+    """Count(distinct item) per outcome, for a query whose item is reached through `prefix`."""
+    return {
+        outcome: Count(prefix, distinct=True, filter=Q(**{f"{prefix}__outcome": outcome}))
+        for outcome in OUTCOME_ORDER
+    }
+
+
+def _split(row: dict) -> OutcomeSplit:
+    return OutcomeSplit(**{o: row.get(o) or 0 for o in OUTCOME_ORDER})
+
+
+# -- home -------------------------------------------------------------------
+
+
+def archive_size() -> dict:
+    outcomes = dict(Issue.objects.order_by().values_list("outcome").annotate(n=Count("id")))
+    return {
+        "letters": Letter.objects.count(),
+        "split": OutcomeSplit(**{o: outcomes.get(o, 0) for o in OUTCOME_ORDER}),
+    }
+
+
+def most_cited_pages(limit: int = TOP) -> list[dict]:
+    """(guideline slug, short name, page, items citing it), most cited first."""
+    return list(
+        CitedPage.objects.order_by()
+        .values("guideline__slug", "guideline__short_name", "page")
+        .annotate(items=Count("citation__issue", distinct=True))
+        .order_by("-items", "guideline__short_name", "page")[:limit]
+    )
+
+
+def most_disputed_treatments(limit: int = TOP) -> list[dict]:
+    return list(
+        Issue.objects.exclude(treatment_normalized="").order_by()
+        .values("treatment_normalized")
+        .annotate(items=Count("id"))
+        .order_by("-items", "treatment_normalized")[:limit]
+    )
+
+
+# -- guidelines -------------------------------------------------------------
+
+
+@dataclass
+class GuidelineSummary:
+    slug: str
+    name: str
+    short_name: str
+    citations: int
+    items: int
+
+
+def guideline_index() -> list[GuidelineSummary]:
+    """Every canonical guideline, in the vocabulary's order, with its counts (zero when never cited)."""
+    rows = {
+        g.slug: g
+        for g in Guideline.objects.annotate(n_citations=Count("citations"),
+                                            n_items=Count("citations__issue", distinct=True))
+    }
+    summaries = []
+    for info in vocabulary.GUIDELINES:
+        row = rows.pop(info.slug, None)
+        summaries.append(GuidelineSummary(info.slug, info.name, info.short_name,
+                                          row.n_citations if row else 0, row.n_items if row else 0))
+    summaries.extend(GuidelineSummary(g.slug, g.name, g.short_name, g.n_citations, g.n_items) for g in rows.values())
+    return summaries
+
+
+@dataclass
+class CountedRow:
+    """A chapter or a page of one guideline, with the items citing it and their outcomes."""
+
+    key: str | int
+    items: int
+    split: OutcomeSplit
+
+
+def guideline_totals(guideline: Guideline) -> CountedRow:
+    row = Citation.objects.filter(guideline=guideline).aggregate(
+        items=Count("issue", distinct=True), **_split_counts("issue"))
+    return CountedRow("", row["items"], _split(row))
+
+
+def guideline_chapters(guideline: Guideline, limit: int = MAX_CHAPTERS) -> list[CountedRow]:
+    """The chapters as written in its citations, most cited first."""
+    rows = (
+        Citation.objects.filter(guideline=guideline).exclude(chapter="").order_by()
+        .values("chapter")
+        .annotate(items=Count("issue", distinct=True), **_split_counts("issue"))
+        .order_by("-items", "chapter")[:limit]
+    )
+    return [CountedRow(row["chapter"], row["items"], _split(row)) for row in rows]
+
+
+def guideline_pages(guideline: Guideline) -> list[CountedRow]:
+    """Every cited page by number; a page inside a cited range counts (CitedPage rows expand ranges)."""
+    rows = (
+        CitedPage.objects.filter(guideline=guideline).order_by()
+        .values("page")
+        .annotate(items=Count("citation__issue", distinct=True), **_split_counts("citation__issue"))
+        .order_by("page")
+    )
+    return [CountedRow(row["page"], row["items"], _split(row)) for row in rows]

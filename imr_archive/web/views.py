@@ -1,0 +1,177 @@
+"""The site's pages. Views are thin: validation is the FilterSet's, searching the search service's,
+counting stats.py's, links links.py's; a view puts them together and picks the template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+
+from imr_archive.letters.models import Citation, Guideline, Letter
+from imr_archive.parsing import vocabulary
+from imr_archive.search import service
+from imr_archive.web import stats
+from imr_archive.web.filters import SearchFilterSet
+from imr_archive.web.links import SearchLinks, page_count
+from imr_archive.web.marking import marked_text, passages
+from imr_archive.web.results import result_rows
+
+ORIGINAL_TYPES = {".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/home.html", {
+        **stats.archive_size(),
+        "top_pages": stats.most_cited_pages(),
+        "top_treatments": stats.most_disputed_treatments(),
+    })
+
+
+# -- search -----------------------------------------------------------------
+
+
+def form_errors(form) -> list[str]:
+    """The form's errors as sentences naming the parameter's label."""
+    messages = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        messages.extend(f"{label}: {error}" if label else str(error) for error in errors)
+    return messages
+
+
+def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **context) -> HttpResponse:
+    """The search page for validated `data`: 400 with the errors when invalid, 404 past the last page."""
+    filterset = SearchFilterSet(data)
+    context.update(filterset=filterset, form=filterset.form, chips=links.chips(), cleared_url=links.cleared(),
+                   **links.form_state())
+    status = 200
+    if not filterset.is_valid():
+        status = 400
+        context["errors"] = form_errors(filterset.form)
+        return render(request, "web/search.html", context, status=status)
+    query = filterset.search_query()
+    results = service.search(query)
+    pages = page_count(results.total, query.per_page)
+    context.update(query=query, results=results)
+    if query.page_number > pages:
+        status = 404
+        context["errors"] = [f"Results page {query.page_number} does not exist: this search has {pages} "
+                             f"page{'s' if pages > 1 else ''}."]
+        context["last_page_url"] = links.page(pages)
+    else:
+        context.update(
+            rows=result_rows(results.hits),
+            facets=links.facets(results),
+            sorts=links.sorts(query),
+            pagination=links.pagination(query, results.total),
+        )
+    return render(request, "web/search.html", context, status=status)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    return search_page(request, request.GET, SearchLinks(request.path, request.GET))
+
+
+def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
+    """The search page with guideline=<slug>&page=<page> fixed by the path."""
+    guideline = _guideline(slug)
+    if page < 1:
+        raise Http404("Guideline pages are numbered from 1.")
+    data = request.GET.copy()
+    data.setlist("guideline", [slug])
+    data["page"] = str(page)
+    links = SearchLinks(request.path, request.GET, fixed=("guideline", "page"))
+    return search_page(request, data, links, guideline=guideline, guideline_page_number=page)
+
+
+# -- letters ----------------------------------------------------------------
+
+
+def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
+    issues = list(letter.issues.all())
+    spans = [
+        (c.id, c.span_start, c.span_end, f"{c.guideline.short_name}, item {issue.ordinal}")
+        for issue in issues for c in issue.citations.all()
+    ]
+    marked = passages(letter.text, spans)
+    anchors = {cid: p.anchor for p in marked for cid in p.citation_ids}
+    for issue in issues:
+        for citation in issue.citations.all():
+            citation.anchor = anchors.get(citation.id, "")
+    return render(request, "web/letter.html", {
+        "letter": letter,
+        "issues": issues,
+        "text": marked_text(letter.text, marked),
+        "passage_count": len(marked),
+        "original_name": Path(letter.source_name).name if letter.original else "",
+    })
+
+
+def _letters():
+    citations = Citation.objects.select_related("guideline")
+    return Letter.objects.prefetch_related("issues", Prefetch("issues__citations", queryset=citations))
+
+
+def letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """A letter by id; one with a case number lives at /case/<case number>/."""
+    found = get_object_or_404(Letter.objects.only("id", "case_number"), pk=pk)
+    if found.case_number:
+        return redirect(found.get_absolute_url())
+    return _letter_page(request, _letters().get(pk=pk))
+
+
+def letter_by_case(request: HttpRequest, case_number: str) -> HttpResponse:
+    found = _letters().filter(case_number__iexact=case_number).first()
+    if found is None:
+        raise Http404(f"No letter has case number {case_number}.")
+    if found.case_number != case_number:
+        return redirect(found.get_absolute_url(), permanent=True)
+    return _letter_page(request, found)
+
+
+def original(request: HttpRequest, pk: int) -> FileResponse:
+    """The original file as received, always as a download (never rendered by the browser)."""
+    found = get_object_or_404(Letter.objects.only("id", "original", "source_name"), pk=pk)
+    if not found.original:
+        raise Http404("This letter has no original file.")
+    try:
+        handle = found.original.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The original file is missing from storage.") from error
+    stored = Path(found.original.name)
+    name = Path(found.source_name).name or stored.name
+    content_type = ORIGINAL_TYPES.get(stored.suffix.lower(), "application/octet-stream")
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# -- guidelines -------------------------------------------------------------
+
+
+def _guideline(slug: str) -> Guideline:
+    """The guideline row, or an unsaved one for a canonical guideline never cited yet."""
+    row = Guideline.objects.filter(slug=slug).first()
+    if row is not None:
+        return row
+    info = vocabulary.GUIDELINE_BY_SLUG.get(slug)
+    if info is None:
+        raise Http404(f"No guideline is called {slug}.")
+    return Guideline(name=info.name, slug=info.slug, short_name=info.short_name)
+
+
+def guidelines(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/guidelines.html", {"guidelines": stats.guideline_index()})
+
+
+def guideline(request: HttpRequest, slug: str) -> HttpResponse:
+    found = _guideline(slug)
+    cited = found.pk is not None
+    return render(request, "web/guideline.html", {
+        "guideline": found,
+        "totals": stats.guideline_totals(found) if cited else None,
+        "chapters": stats.guideline_chapters(found) if cited else [],
+        "pages": stats.guideline_pages(found) if cited else [],
+    })
