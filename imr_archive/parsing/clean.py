@@ -65,6 +65,7 @@ _LABEL_START = re.compile(
 _DETERMINATION_LABEL = re.compile(r"^(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)")
 _LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|\(?\d{1,2}[.)]\s+\S)")
 _ITEM_HEADING = re.compile(r":\s*" + OUTCOME_WORD_PATTERN + r"\s*\.?$", re.IGNORECASE)
+_OUTCOME_ONLY = re.compile(r"^" + OUTCOME_WORD_PATTERN + r"\s*\.?$", re.IGNORECASE)
 _UPPER_LINE = re.compile(r"^[^a-z]*$")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'\u201d\u2019)]*$")
 _STARTS_SENTENCE = re.compile(r"^[A-Z0-9\"'\u201c(\-\u2022]")
@@ -181,23 +182,23 @@ def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
             empties = 0
             marker = False
 
-    item_heading = _item_heading_flags([p[0] for p in printed])
+    before, after = _heading_breaks([p[0] for p in printed])
     paragraphs: list[str] = []
     current: list[str] = []  # pieces of the paragraph being built
     prev = ""
     block_start = True
     for i, (line, gap) in enumerate(printed):
-        if gap == "page" or (gap == "hard" and not double):
-            # A break that may fall inside a sentence: join when it clearly does.
-            continues = prev and not _ENDS_SENTENCE.search(prev) and not _STARTS_SENTENCE.match(line)
+        if gap == "page":
+            # A page break falls anywhere, often inside a sentence.
+            gap = "wrap" if not _ENDS_SENTENCE.search(prev) or not _STARTS_SENTENCE.match(line) else "hard"
+        elif gap == "hard" and not double and i:
+            continues = not _ENDS_SENTENCE.search(prev) and not _STARTS_SENTENCE.match(line)
             gap = "wrap" if continues else "hard"
         if gap == "hard":
             sep = "\n\n"
-        elif _starts_structure(line) or item_heading[i] or _is_heading(prev) or (i and item_heading[i - 1]):
+        elif _starts_structure(line) or before[i] or _is_heading(prev) or (i and after[i - 1]):
             sep = "\n"
         elif block_start and _is_upper(prev) and not _is_upper(line):
-            sep = "\n"
-        elif _ITEM_HEADING.search(prev):
             sep = "\n"
         else:
             sep = " "
@@ -222,17 +223,27 @@ def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
     return paragraphs
 
 
-def _item_heading_flags(lines: list[str]) -> list[bool]:
-    """Mark item headings ("Norco 10/325mg #120: Upheld", or "X:" before a label line)."""
-    flags = [False] * len(lines)
+def _heading_breaks(lines: list[str]) -> tuple[list[bool], list[bool]]:
+    """Where item headings start and end ("Norco 10/325mg #120: Upheld", or "X:" before a
+    label line), so they get lines of their own even when no blank line sets them apart."""
+    n = len(lines)
+    before, after = [False] * n, [False] * n
     for i, line in enumerate(lines):
-        if len(line) > 300 or _starts_structure(line):
+        if len(line) > 300 or _LABEL_START.match(line):
             continue
-        if _ITEM_HEADING.search(line):
-            flags[i] = True
-        elif line.endswith(":") and i + 1 < len(lines) and _DETERMINATION_LABEL.match(lines[i + 1]):
-            flags[i] = True
-    return flags
+        nxt = lines[i + 1] if i + 1 < n else ""
+        if nxt and _OUTCOME_ONLY.match(nxt) and _ITEM_HEADING.search(line + " " + nxt):
+            continue  # the decision word is wrapped onto the next line
+        combined = lines[i - 1] + " " + line if i and _OUTCOME_ONLY.match(line) else line
+        if not (_ITEM_HEADING.search(combined) or (line.endswith(":") and _DETERMINATION_LABEL.match(nxt))):
+            continue
+        after[i] = True
+        j = i
+        while (j > 0 and i - j < 3 and not _starts_structure(lines[j]) and not after[j - 1]
+               and not _ENDS_SENTENCE.search(lines[j - 1]) and not _is_heading(lines[j - 1])):
+            j -= 1
+        before[j] = True
+    return before, after
 
 
 def _join_words(left: str, right: str, raw: str) -> str:
