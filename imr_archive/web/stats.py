@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from imr_archive.letters.models import CitedPage, Citation, Guideline, Issue, Letter
+from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import result, vocabulary
 
 TOP = 10
