@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from imr_archive.letters.ingest import reparse_letter
-from imr_archive.letters.models import CitedPage, Citation, Guideline, Issue, Letter
+from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.search.indexing import reindex_on_commit
 from imr_archive.search.service import reindex_letters
 

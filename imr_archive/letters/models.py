@@ -53,7 +53,8 @@ class Letter(TimeStamped):
     text = models.TextField(help_text="Extracted and cleaned text; citation spans index into it.")
     sha256 = models.CharField(max_length=64, unique=True,
                               help_text="SHA-256 of the cleaned text: identifies the letter.")
-    case_number = models.CharField(max_length=32, null=True, blank=True,
+    # NULL rather than "" when absent, so the unique constraint skips letters without one.
+    case_number = models.CharField(max_length=32, null=True, blank=True,  # noqa: DJ001
                                    help_text="IMR case number as printed (CM13-0001234).")
     format = models.CharField(max_length=24, choices=FORMAT_CHOICES, help_text="Which layout the letter uses.")
     priority = models.CharField(max_length=40, blank=True, help_text="Standard or Expedited, when stated.")

@@ -6,7 +6,7 @@ handful of INSERTs whatever its number of items and pages.
 
 from __future__ import annotations
 
-from imr_archive.letters.models import CitedPage, Citation, Guideline, Issue, Letter
+from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import PARSER_VERSION, ParsedLetter, result, vocabulary
 from imr_archive.parsing.treatment_names import normalize_treatment
 

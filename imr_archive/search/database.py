@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from imr_archive.letters.models import CitedPage, Citation, Guideline, Issue
+from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue
 from imr_archive.search.query import FACETS, SORT_OLDEST, Hit, SearchQuery, SearchResults
 from imr_archive.search.snippets import plain_snippet
 

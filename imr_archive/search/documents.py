@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from imr_archive.letters.models import CitedPage, Citation, Issue
+from imr_archive.letters.models import Citation, CitedPage, Issue
 
 
 @dataclass

@@ -38,14 +38,16 @@ def text_index() -> WhooshBackend:
     return whoosh_backend(str(settings.IMR_INDEX_DIR), settings.IMR_INDEX_LOCK_TIMEOUT)
 
 
-def _rationales(issue_ids: list[int]) -> dict[int, str]:
-    return dict(Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale"))
+def _hit_texts(issue_ids: list[int]) -> dict[int, list[str]]:
+    """The texts a hit's snippet may come from, best first."""
+    rows = Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale", "treatment", "letter__case_summary")
+    return {pk: [rationale, treatment, summary] for pk, rationale, treatment, summary in rows}
 
 
 def search(query: SearchQuery) -> SearchResults:
     if not query.q.strip():
         return DatabaseSearch().search(query)
-    return text_index().search(query, _rationales)
+    return text_index().search(query, _hit_texts)
 
 
 def reindex_letters(letter_ids: Iterable[int]) -> None:

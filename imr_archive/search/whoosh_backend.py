@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from django.utils.html import escape
 from whoosh import highlight, index, sorting
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -195,8 +194,12 @@ class WhooshBackend:
 
     # -- searching --------------------------------------------------------
 
-    def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, str]]) -> SearchResults:
-        """Answer a search with words. `texts` gives the rationale of the hits, for snippets."""
+    def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults:
+        """Answer a search with words.
+
+        `texts` gives each hit's texts from the database (rationale first): the
+        snippet comes from the first one where a matched word occurs.
+        """
         read: QueryText = read_query(query.q)
         words = self._parser.parse(read.text)
         notes = list(read.notes)
@@ -226,20 +229,30 @@ class WhooshBackend:
                 facets[facet] = _count_facet(counted, facet)
             page = results[query.offset: query.offset + query.per_page]
             ids = [int(hit["issue_id"]) for hit in page]
-            rationales = texts(ids)
-            terms = {text for field, text in results.matched_terms() if field == "rationale"}
-            hits = [Hit(issue_id=issue_id, score=hit.score, snippet=self._snippet(rationales.get(issue_id, ""), terms))
+            hit_texts = texts(ids)
+            terms = {t.decode("utf-8") if isinstance(t, bytes) else t
+                     for name, t in results.matched_terms() if name in TEXT_FIELDS}
+            hits = [Hit(issue_id=issue_id, score=hit.score, snippet=_snippet(hit_texts.get(issue_id, []), terms))
                     for issue_id, hit in zip(ids, page, strict=True)]
             return SearchResults(hits=hits, total=len(results),
                                  facets={f: facets[f] for f in FACETS}, notes=notes)
 
-    @staticmethod
-    def _snippet(text: str, terms: set[bytes]) -> str:
-        if not terms:
-            return plain_snippet(text)
-        formatter = highlight.HtmlFormatter(tagname="mark", classname="", between=" … ")
-        marked = highlight.highlight(
-            text, {t.decode("utf-8") if isinstance(t, bytes) else t for t in terms}, _PROSE,
-            highlight.ContextFragmenter(maxchars=240, surround=60), formatter, top=2,
-        )
-        return marked or escape(text[:240])
+
+class _MarkFormatter(highlight.HtmlFormatter):
+    """Matched words in a bare <mark>; the text around them escaped by HtmlFormatter."""
+
+    def format_token(self, text, token, replace=False):
+        return f"<mark>{self._text(highlight.get_text(text, token, replace))}</mark>"
+
+
+_MARK = _MarkFormatter(between=" … ")
+
+
+def _snippet(texts: list[str], terms: set[str]) -> str:
+    """Fragments of the first text holding a matched word, escaped, the words in <mark>."""
+    for text in texts:
+        marked = highlight.highlight(text, terms, _PROSE, highlight.ContextFragmenter(maxchars=240, surround=60),
+                                     _MARK, top=2)
+        if marked:
+            return marked
+    return plain_snippet(texts[0] if texts else "")

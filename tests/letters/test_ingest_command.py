@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from imr_archive.letters.models import CitedPage, Citation, Issue, Letter
+from imr_archive.letters.models import Citation, CitedPage, Issue, Letter
 from imr_archive.parsing import PARSER_VERSION
 from tests.conftest import SEEDS, expected_parse, seed_letters
 from tests.pdf_files import encrypted_pdf, image_only_pdf, text_pdf
