@@ -47,14 +47,21 @@ _ANCHORS = re.compile(
     "|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(GUIDELINE_PATTERNS))
     + r"|(?P<section>\b(?:MTUS|Medical\s+Treatment\s+Utilization\s+Schedule)(?:\s*\(MTUS\))?\s*[:,]?\s*"
       r"(?:section\s*|§\s*)?(?=9792\.2[34]))"
-    + "|(?P<other>" + "|".join(OTHER_SOURCES) + ")",
+    + "|(?P<other>" + "|".join(OTHER_SOURCES) + ")"
+    # A bare "MTUS" that names no guideline after it: resolved from its segment.
+    + r"|(?P<mtus>\b(?:California\s+)?(?:MTUS|Medical\s+Treatment\s+Utilization\s+Schedule)(?:\s*\(MTUS\))?"
+      r"(?:\s+(?:Guidelines?|Guidance))?)",
     _I,
 )
+_BARE_CONTEXT = re.compile(r"(?:^|;|\band|\bon|Citations?:?)\s*(?:the\s+)?$", _I)
+_BARE_NEXT = re.compile(r"\s*[,:;(\-]?\s*(?:[A-Z0-9(\u00a7]|pages?\b|pp?\.|pgs?\b|section\b|$)")
+_BARE_HINTS = ((re.compile(r"acupunct", _I), MTUS_ACUPUNCTURE), (re.compile(r"post-?\s?surg", _I), MTUS_POSTSURGICAL),
+               (re.compile(r"\bChapter\s+\d|\bComplaints\b|\bACOEM\b", _I), ACOEM))
 _SECTION_GUIDELINE = {"9792.24.1": MTUS_ACUPUNCTURE, "9792.24.2": MTUS_CHRONIC_PAIN, "9792.24.3": MTUS_POSTSURGICAL}
 _NON_MTUS = re.compile(r"\bNon-?\s*MTUS(?:\s+Citations?)?\s*:?\s*", _I)
 _PREFIX = re.compile(
     r"(?P<q>Non-?\s*MTUS(?:\s+Citations?)?|(?:California\s+)?(?:Medical\s+Treatment\s+Utilization\s+Schedule"
-    r"(?:\s*\(MTUS\))?|MTUS))\s*[:\-]?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:the\s+)?$",
+    r"(?:\s*\(MTUS\))?|MTUS))\s*[:\-,]?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:the\s+)?$",
     _I,
 )
 # Where an "Other" source name may start without a Non-MTUS prefix.
@@ -84,7 +91,7 @@ _YEAR = re.compile(r"(?<![\d-])\(?((?:19|20)\d\d)\)?(?![\d-])")
 _ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
 _ACOEM_CHAPTER = re.compile(r"\b(?:Chapter|Ch\.?|Chap\.?)\s*(\d{1,2})\b", _I)
 _ACOEM_TITLES = tuple((num, re.compile(p, _I)) for num, p in ACOEM_CHAPTERS.items())
-_NAMED_CHAPTER = re.compile(r"([A-Z][\w'&/()\- ]{1,60}?)\s+Chapter\b")
+_NAMED_CHAPTER = re.compile(r"([A-Z][\w'&/()\- ]{1,60}?)\s+(?i:chapter)\b")
 _CHAPTER_WORD = re.compile(r"\bChapter\b\s*(?:[:\-]\s*(?P<after>[A-Z][^,;.]{1,60}))?", _I)
 
 
@@ -103,7 +110,8 @@ def _flex(name: str) -> str:
 
 _ODG_KNOWN = "|".join(_flex(c) for c in ODG_CHAPTERS)
 _ODG_BEFORE_CHAPTER = re.compile(r"(?:^|[\s,;:(])(" + _ODG_KNOWN + r")\s*$", _I)
-_ODG_LEADING = re.compile(r"^[\s,;:\-]*(?:the\s+)?(" + _ODG_KNOWN + r")(?=\s*(?:[,;.:\-]|$|\s+chapter\b))", _I)
+_ODG_LEADING = re.compile(r"^[\s,;:\-]*(?:the\s+)?(" + _ODG_KNOWN + r")(?=\s*(?:[,;.:\-(]|$)|\s+(?:chapter|procedure"
+                          r"\s+summary|section)\b)", _I)
 
 
 @dataclass
@@ -186,6 +194,15 @@ def _find_anchors(line: str, region_start: int) -> list[_Anchor]:
         p = _PREFIX.search(before)
         start = m.start() - (len(before) - p.start()) if p else m.start()
         mtus = (not p.group("q").lower().startswith("non")) if p else None
+        if kind == "mtus":
+            nxt = _ANCHORS.search(line, m.end(), m.end() + 40)
+            if ((nxt and nxt.lastgroup != "mtus") or not _BARE_CONTEXT.search(line[region_start:m.start()])
+                    or not _BARE_NEXT.match(line, m.end())):
+                continue
+            seg = line[m.end():_cut_segment(line, m.end(), len(line))]
+            guideline = next((g for rx, g in _BARE_HINTS if rx.search(seg)), MTUS_CHRONIC_PAIN)
+            anchors.append(_Anchor(guideline, m.start(), m.end(), True, m.group(0)))
+            continue
         if kind == "other":
             if p is None and not _OTHER_CONTEXT.search(line[region_start:m.start()]):
                 continue

@@ -57,7 +57,8 @@ _HEADER_DATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
 _INJURY_PHRASES = tuple(
     re.compile(p, _I)
     for p in (
-        r"(?:date\s+of\s+injury|injury\s+date|\bDOI\b|\bD/I\b)\s*(?:of|on|was|is|:|,)?\s*(?:of|on)?\s*(?P<date>"
+        r"(?:date\s+of\s+injury|injury\s+date|\bDOI\b|\bD/I\b)(?:\s*\((?:DOI|D/I)\))?\s*(?:of|on|was|is|:|,)?\s*"
+        r"(?:of|on)?\s*(?P<date>"
         + DATE + ")",
         r"\binjur(?:y|ies|ed)\b[^.;:]{0,60}?\b(?:on|dated|of)\s+(?P<date>" + DATE + ")",
         r"\b(?:hurt|accident)\b[^.;:]{0,60}?\b(?:on|of)\s+(?P<date>" + DATE + ")",
@@ -70,6 +71,7 @@ _UR_PHRASES = tuple(
         r"\b(?:on|dated)\s+(?P<date>" + DATE + r"),?\s+(?:the\s+|a\s+)?(?:utilization\s+review|UR)\b",
         r"\bUR\b[^.;:]{0,60}?\b(?:dated|of|on)\s+(?P<date>" + DATE + ")",
         r"(?P<date>" + DATE + r")\s+(?:UR|utilization\s+review)\b",
+        r"\b(?:non-?\s*certified|denied)\b[^.;:]{0,40}?\b(?:on|dated)\s+(?P<date>" + DATE + ")",
     )
 )
 _APPLICATION_PHRASE = re.compile(r"Application\s+for\s+Independent\s+Medical\s+Review,?\s+received\s+(?P<date>"
@@ -156,6 +158,12 @@ _SPECIALTY_LABEL = re.compile(r"(?:Certification\(?s?\)?\s*/\s*Specialty|Board\s
                               r"\s*:\s*([^\n]*)", _I)
 _CERTIFIED_IN = re.compile(r"\b(?:Board[-\s]+Certified|Certified|Boarded|specializ(?:es|ing))\s+in\s+(?:the\s+"
                            r"(?:field|specialty)\s+of\s+)?", _I)
+# "The expert reviewer is a licensed Psychologist", "... is a Doctor of Chiropractic".
+_IS_A = re.compile(r"\b(?:is|as)\s+an?\s+(?:licensed\s+|certified\s+|practicing\s+|board[-\s]certified\s+)*"
+                   r"((?:Doctor\s+of\s+)?(?:Chiropract\w*|Psycholog\w*|Psychiatr\w*|Acupunctur\w*|Podiatr\w*"
+                   r"|Physical\s+Therap\w*|Oriental\s+Medicine|Dermatolog\w*|Neurolog\w*|Anesthesiolog\w*"
+                   r"|Internist|Orthop(?:a)?edic\s+Surgeon|Neurosurgeon|Physiatrist|Family\s+(?:Physician|Practitioner)"
+                   r"|Emergency\s+(?:Physician|Medicine)|Plastic\s+Surgeon|General\s+Surgeon))", _I)
 _SUBSPECIALTY = re.compile(r"\bsub-?\s*specialty\s+(?:in|of)\s+", _I)
 _TERMINATOR = re.compile(r"[.,;\n(]|\s+and\s+(?:is|has|holds|was)\b|\s+(?:with|who|has|is|holds|and\s+a)\b", _I)
 _BOARD_CERTIFIED = re.compile(r"\bBoard[-\s]+Certified\b", _I)
@@ -180,6 +188,10 @@ def read_reviewer(text: str) -> Reviewer:
         label_parts = [p.strip(" .") for p in re.split(r"[,;]", label.group(1)) if p.strip(" .")]
         if raw_specialty is None and label_parts:
             raw_specialty = label_parts[0]
+    if raw_specialty is None:
+        m = _IS_A.search(text)
+        if m:
+            raw_specialty = m.group(1)
     if raw_specialty:
         r.specialty = normalize_specialty(raw_specialty)
     m = _SUBSPECIALTY.search(text)
@@ -218,6 +230,7 @@ def _states_in(text: str) -> list[str]:
 _AGE = re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b(\d{1,3})\s*(?:y/o|y\.o\.|yo)\b"
                   r"|\baged?\s*(?:of\s*)?:?\s*(\d{1,3})\b", _I)
 _SEX_WORD = re.compile(r"(?:[\s,]+[\w'-]+){0,4}?[\s,]+(female|male|woman|man|gentleman|lady|girl|boy)\b", _I)
+_SEX_BEFORE = re.compile(r"\b(female|male|woman|man|gentleman|lady)\b[\s,]+(?:(?:who\s+is\s+|aged?\s*)?)$", _I)
 _FEMALE = frozenset({"female", "woman", "lady", "girl"})
 _HE = re.compile(r"\b(?:he|his|him|himself)\b", _I)
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", _I)
@@ -229,7 +242,7 @@ def _read_patient(text: str) -> Patient:
     if m:
         age = int(next(g for g in m.groups() if g))
         p.age = age if 0 < age < 120 else None
-        s = _SEX_WORD.match(text, m.end())
+        s = _SEX_WORD.match(text, m.end()) or _SEX_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if s:
             p.sex = "female" if s.group(1).lower() in _FEMALE else "male"
     if p.sex is None:

@@ -18,7 +18,7 @@ False; when that fails too the outcome is "unknown" with a warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from imr_archive.parsing.citations import parse_citations
 from imr_archive.parsing.layout import Layout
@@ -104,14 +104,22 @@ _FALLBACK = re.compile(
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"])")
 
 
-def _negated(text: str, pos: int) -> bool:
-    """Whether the necessity phrase at pos is negated within its clause."""
+def _negated(text: str, pos: int, end: int | None = None) -> bool:
+    """Whether the necessity phrase at pos is negated within its clause: "is not
+    medically necessary", or for the noun, "medical necessity has not been established"."""
     window = text[max(0, pos - 80):pos]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
     window = " ".join(window.split()[-8:])
-    return bool(_NEGATION.search(window))
+    if _NEGATION.search(window):
+        return True
+    if end is not None and text[pos:end].lower().startswith("medical "):
+        after = text[end:end + 80]
+        stop = _CLAUSE_BREAK.search(after)
+        after = " ".join(after[:stop.start() if stop else len(after)].split()[:6])
+        return bool(_NEGATION.search(after))
+    return False
 
 
 def outcome_from_rationale(rationale: str) -> str | None:
@@ -124,14 +132,14 @@ def outcome_from_rationale(rationale: str) -> str | None:
     if _PARTIAL.search(tail):
         return PARTIAL
     last_two = " ".join(sentences[-2:])
-    polarities = {_negated(last_two, m.start()) for m in _NECESSITY.finditer(last_two)}
+    polarities = {_negated(last_two, m.start(), m.end()) for m in _NECESSITY.finditer(last_two)}
     if len(polarities) == 2 and _REMAINING.search(last_two):
         return PARTIAL
     last = None
     for m in _NECESSITY.finditer(text):
         last = m
     if last is not None:
-        return UPHELD if _negated(text, last.start()) else OVERTURNED
+        return UPHELD if _negated(text, last.start(), last.end()) else OVERTURNED
     last_f = None
     for m in _FALLBACK.finditer(sentences[-1]):
         last_f = m
@@ -314,9 +322,22 @@ def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
         setattr(issue, attr, written)
         if whole:
             cites, notes = parse_citations(text[whole[0]:whole[1]], whole[0], source)
+            if source == REVIEWER and not cites and _SAME_AS_CA.search(written):
+                # "The Expert Reviewer found that the guideline used by the Claims
+                # Administrator was appropriate": the reviewer relied on the same ones.
+                cites = [replace(c, source=REVIEWER, pages=list(c.pages)) for c in issue.citations]
+                notes = []
             issue.citations.extend(cites)
             warnings.extend(f"item {n}: {note}" for note in notes)
     return issue
+
+
+_SAME_AS_CA = re.compile(
+    r"\b(?:guidelines?|citations?|criteria)\s+(?:used|cited|relied\s+(?:up)?on)\s+by\s+the\s+Claims\s+Administrator"
+    r"\s+(?:was|were|is|are)\s+(?!not\b)(?:\w+\s+){0,2}?(?:appropriate|relevant|applicable|correct)"
+    r"|\bsame\s+(?:guidelines?|citations?)\b|\bagree[sd]?\s+with\s+the\s+Claims\s+Administrator",
+    _I,
+)
 
 
 # --------------------------------------------------------------------------

@@ -98,7 +98,7 @@ _DOSE = r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|gm?s?|grams?|ml|cc|iu)\b|\d\s*%|/\d
 
 # (category, pattern), tried in order.
 CATEGORY_RULES: tuple[tuple[str, str], ...] = (
-    ("Surgery", r"under\s+(?:general\s+)?anesthesia|\bMUA\b|spinal\s+cord\s+stimulat|dorsal\s+column\s+stimulat"
+    ("Surgery", r"under\s+(?:general\s+)?anesthesia|assistant\s+surgeon|co-?\s*surgeon|surgical\s+assist|\bMUA\b|spinal\s+cord\s+stimulat|dorsal\s+column\s+stimulat"
                 r"|intrathecal\s+(?:pump|drug)|\bSCS\b"),
     ("Injections", r"inject|epidural|\bESIs?\b|\bblocks?\b|facet|trigger\s+points?|\bTPIs?\b|radiofrequency"
                    r"|\bRFA\b|rhizotomy|neurotomy|ablation|botox|botulinum|viscosupplement|synvisc|hyalgan"
@@ -135,7 +135,7 @@ CATEGORY_RULES: tuple[tuple[str, str], ...] = (
                                  r"|echocardiog|biopsy|analysis|diagnostic|\bH-?reflex|evoked\s+potential"),
     ("Evaluation & Management", r"consult|referr|\brefer\b|follow[\s-]*ups?|office\s+visit|\bvisits?\b|evaluat"
                                 r"|\bexam(?:ination)?s?\b|assessment|clearance|second\s+opinion|specialist"
-                                r"|pain\s+management|\bE\s*&\s*M\b|\bE/M\b|appointment|medication\s+management"
+                                r"|pain\s+management|\bE\s*&\s*M\b|\bE/M\b|medication\s+management"
                                 r"|treating\s+physician|\bphysician\b|internist|surgeon\b|orthopedist|neurologist"),
     ("DMEPOS", r"brace|orthos[ie]s|orthotic|splint|support|\bTENS\b|transcutaneous|H-?wave|interferential"
                r"|\bIF\s+unit|\bunits?\b|stimulat|\bcanes?\b|walker|wheelchair|scooter|crutch|cold\s+therap"
