@@ -85,7 +85,10 @@ _PAGES = re.compile(
 )
 _SECTION = re.compile(r"(?:\bsection\s*|§\s*)?\b(9\d{3}\.\d+(?:\.\d+)*(?:\([a-z0-9]+\))*)", _I)
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z(])|;")
-_ABBREVIATIONS = frozenset("ch pp p pg pgs no vol al inc ed st dr vs e.g i.e approx fig sec".split())
+_ABBREVIATIONS = frozenset((
+    "ch", "pp", "p", "pg", "pgs", "no", "vol", "al", "inc", "ed", "st", "dr", "vs", "e.g", "i.e", "approx", "fig",
+    "sec",
+))
 _EDITION = re.compile(r"\b(\d(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth)\s+Ed(?:ition|\.)?", _I)
 _YEAR = re.compile(r"(?<![\d-])\(?((?:19|20)\d\d)\)?(?![\d-])")
 _ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
@@ -341,7 +344,7 @@ def _acoem(line: str, start: int, end: int) -> list[_Part]:
     bounds = [c[0] for c in chapters[1:]] + [len(seg)]
     if not chapters:
         chapters = [(0, None)]  # type: ignore[list-item]
-    for (pos, chapter), stop in zip(chapters, bounds):
+    for (pos, chapter), stop in zip(chapters, bounds, strict=True):
         part = _Part(chapter, [], start + stop)
         part.edition = edition
         lo = 0 if not parts else pos

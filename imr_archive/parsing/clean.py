@@ -73,10 +73,11 @@ _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _NEXT_WORD = re.compile(r"^([a-z]+)")
 
 # A word broken at a hyphen that is really a compound keeps its hyphen.
-_KEEP_HYPHEN = frozenset(
-    "non pre post anti self well long short full part co multi over under follow left right semi sub low high "
-    "one two three four five six seven eight nine ten first second third half x".split()
-)
+_KEEP_HYPHEN = frozenset((
+    "non", "pre", "post", "anti", "self", "well", "long", "short", "full", "part", "co", "multi", "over", "under",
+    "follow", "left", "right", "semi", "sub", "low", "high", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "first", "second", "third", "half", "x",
+))
 
 
 def clean_text(raw: str) -> CleanedText:
@@ -196,9 +197,8 @@ def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
             gap = "wrap" if continues else "hard"
         if gap == "hard":
             sep = "\n\n"
-        elif _starts_structure(line) or before[i] or _is_heading(prev) or (i and after[i - 1]):
-            sep = "\n"
-        elif block_start and _is_upper(prev) and not _is_upper(line):
+        elif (_starts_structure(line) or before[i] or _is_heading(prev) or (i and after[i - 1])
+              or (block_start and _is_upper(prev) and not _is_upper(line))):
             sep = "\n"
         else:
             sep = " "

@@ -69,7 +69,7 @@ def _pdf_text(data: bytes) -> str:
             # Owner-password-only PDFs open with the empty user password.
             try:
                 opened = reader.decrypt("")
-            except Exception:
+            except Exception:  # noqa: BLE001 - any failure to decrypt means encrypted
                 opened = 0
             if not opened:
                 raise ExtractionError("PDF is encrypted")
@@ -81,7 +81,7 @@ def _pdf_text(data: bytes) -> str:
             texts.append(page.extract_text() or "")
     except ExtractionError:
         raise
-    except Exception as exc:  # pypdf raises many types on damaged files
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged files
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ExtractionError(f"broken PDF: {reason[:200]}") from None
     text = "\n\f\n".join(texts)

@@ -63,10 +63,7 @@ def parse_item_heading(heading: str) -> tuple[str, str | None]:
         h = h[m.end():]
     m = _HEADING_NECESSITY.match(h)
     if m:
-        if m.group("part") or m.group("part2"):
-            outcome = PARTIAL
-        else:
-            outcome = UPHELD if m.group("neg") else OVERTURNED
+        outcome = PARTIAL if m.group("part") or m.group("part2") else UPHELD if m.group("neg") else OVERTURNED
         return _clean_treatment(m.group("t")), outcome
     m = _HEADING_WITH_WORD.match(h)
     if m and _clean_treatment(m.group("t")):
@@ -270,7 +267,8 @@ def _numbered_items(text: str, span: Span) -> list[_Item]:
     current: _Item | None = None
     for line in _lines(text, span):
         m = _NUMBERING.match(text, line[0], line[1])
-        if m and (expected is None or int(m.group(1)) == expected) and _classify(text, line, _DOCUMENTS_LABELS)[0] == "text":
+        is_text = _classify(text, line, _DOCUMENTS_LABELS)[0] == "text"
+        if m and is_text and (expected is None or int(m.group(1)) == expected):
             expected = int(m.group(1)) + 1
             current = _Item(heading=line, last="heading")
             items.append(current)

@@ -29,7 +29,7 @@ def parse_text(text: str, file: str = "") -> ParsedLetter:
     letter = ParsedLetter(file=file, text="", parser_version=PARSER_VERSION)
     try:
         cleaned = clean_text(text)
-    except Exception as exc:  # pragma: no cover - a bug; keep the letter readable
+    except Exception as exc:  # noqa: BLE001  # pragma: no cover - a bug; keep the letter readable
         letter.text = text
         letter.warnings.append(f"internal error in clean: {type(exc).__name__}: {exc}")
         return letter
@@ -47,7 +47,7 @@ def parse_text(text: str, file: str = "") -> ParsedLetter:
     for stage, run in (("fields", _fields), ("issues", _issues)):
         try:
             run(letter, layout, cleaned.running_case_number)
-        except Exception as exc:  # pragma: no cover - a bug; the rest of the parse stands
+        except Exception as exc:  # noqa: BLE001  # pragma: no cover - a bug; the rest of the parse stands
             letter.warnings.append(f"internal error in {stage}: {type(exc).__name__}: {exc}")
     return letter
 

@@ -98,7 +98,8 @@ _DOSE = r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|gm?s?|grams?|ml|cc|iu)\b|\d\s*%|/\d
 
 # (category, pattern), tried in order.
 CATEGORY_RULES: tuple[tuple[str, str], ...] = (
-    ("Surgery", r"under\s+(?:general\s+)?anesthesia|assistant\s+surgeon|co-?\s*surgeon|surgical\s+assist|\bMUA\b|spinal\s+cord\s+stimulat|dorsal\s+column\s+stimulat"
+    ("Surgery", r"under\s+(?:general\s+)?anesthesia|assistant\s+surgeon|co-?\s*surgeon|surgical\s+assist|\bMUA\b"
+                r"|spinal\s+cord\s+stimulat|dorsal\s+column\s+stimulat"
                 r"|intrathecal\s+(?:pump|drug)|\bSCS\b"),
     ("Injections", r"inject|epidural|\bESIs?\b|\bblocks?\b|facet|trigger\s+points?|\bTPIs?\b|radiofrequency"
                    r"|\bRFA\b|rhizotomy|neurotomy|ablation|botox|botulinum|viscosupplement|synvisc|hyalgan"
