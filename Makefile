@@ -22,7 +22,10 @@ run: $(STAMP)
 test: $(STAMP)
 	sh scripts/install-test-system-deps.sh
 	$(PY) -m ruff check .
+	@echo "== the suite on SQLite =="
 	$(PY) -m pytest
+	@echo "== the suite on a throwaway PostgreSQL server =="
+	$(PY) scripts/with_postgres.py -- $(PY) -m pytest
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

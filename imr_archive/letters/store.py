@@ -33,7 +33,8 @@ def update_letter_fields(letter: Letter, parsed: ParsedLetter) -> None:
     letter.determination_method = parsed.determination_method
     letter.parser_version = PARSER_VERSION
     letter.warnings = list(parsed.warnings)
-    letter.needs_review = bool(parsed.warnings) or any(i.outcome == result.UNKNOWN for i in parsed.issues)
+    letter.needs_review = (bool(parsed.warnings) or not parsed.issues
+                           or any(i.outcome == result.UNKNOWN for i in parsed.issues))
 
 
 def guideline_ids(names: set[str]) -> dict[str, int]:
@@ -48,15 +49,30 @@ def guideline_ids(names: set[str]) -> dict[str, int]:
     return ids
 
 
+UNREAD_ITEM = "(no disputed item could be read)"
+
+
+def _unread_item(parsed: ParsedLetter) -> result.Issue:
+    """Stands in for the items of a letter whose items could not be read.
+
+    The search unit is the item: without one the letter could not be found
+    at all. This one carries the whole text, its outcome is unknown, and the
+    letter is flagged for review.
+    """
+    return result.Issue(treatment=UNREAD_ITEM, category="Other", outcome=result.UNKNOWN, outcome_stated=False,
+                        rationale=parsed.text)
+
+
 def replace_issues(letter: Letter, parsed: ParsedLetter) -> None:
     """Replace the letter's issues (and their citations and pages) with the parsed ones."""
     letter.issues.all().delete()
+    items = parsed.issues or [_unread_item(parsed)]
     issues = Issue.objects.bulk_create([
         Issue(
             letter=letter,
             ordinal=n,
             treatment=item.treatment,
-            treatment_normalized=normalize_treatment(item.treatment),
+            treatment_normalized=normalize_treatment(item.treatment) if item.treatment != UNREAD_ITEM else "",
             category=item.category,
             outcome=item.outcome,
             outcome_stated=item.outcome_stated,
@@ -64,9 +80,9 @@ def replace_issues(letter: Letter, parsed: ParsedLetter) -> None:
             claims_administrator_guideline=item.claims_administrator_guideline,
             reviewer_guideline=item.reviewer_guideline,
         )
-        for n, item in enumerate(parsed.issues, start=1)
+        for n, item in enumerate(items, start=1)
     ])
-    ids = guideline_ids({c.guideline for item in parsed.issues for c in item.citations})
+    ids = guideline_ids({c.guideline for item in items for c in item.citations})
     citations = Citation.objects.bulk_create([
         Citation(
             issue=issue,
@@ -81,7 +97,7 @@ def replace_issues(letter: Letter, parsed: ParsedLetter) -> None:
             span_start=cite.span[0] if cite.span else None,
             span_end=cite.span[1] if cite.span else None,
         )
-        for issue, item in zip(issues, parsed.issues, strict=True)
+        for issue, item in zip(issues, items, strict=True)
         for n, cite in enumerate(item.citations, start=1)
     ])
     CitedPage.objects.bulk_create([
