@@ -186,7 +186,7 @@ class SearchFilterSet(django_filters.FilterSet):
         injury = data.get("injury") or slice(None, None)
         age = data.get("age") or slice(None, None)
         return SearchQuery(
-            q=(data.get("q") or "").strip(),
+            q=" ".join((data.get("q") or "").split()),
             outcome=tuple(data.get("outcome") or ()),
             category=tuple(data.get("category") or ()),
             guideline=tuple(data.get("guideline") or ()),

@@ -1,0 +1,133 @@
+"""The home page's numbers and the letter page of the seed letters."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from django.utils.html import escape
+
+from imr_archive.letters.models import Citation, Letter
+from imr_archive.parsing import vocabulary
+from tests.conftest import SEEDS, seed_letters
+from tests.web.conftest import html, total
+
+# -- home ----------------------------------------------------------------------
+
+
+def test_home_shows_the_archive_size_and_outcome_split(client, site):
+    page = html(client.get("/"))
+    assert f'data-letters="{len(seed_letters())}"' in page
+    assert f'data-items="{len(site)}"' in page
+    for outcome, count in Counter(i.outcome for i in site).items():
+        assert f'data-outcome-count="{outcome}" data-count="{count}"' in page
+    assert 'action="/search/"' in page and 'name="q"' in page
+
+
+def test_home_lists_the_most_cited_pages_with_links_to_their_page_view(client, site):
+    page = html(client.get("/"))
+    shown = re.findall(r'data-top-page="([\w-]+):(\d+)" data-count="(\d+)"', page)
+    assert len(shown) == 10
+    per_item = Counter()
+    for item in site:
+        per_item.update({(vocabulary.GUIDELINE_BY_NAME[c["guideline"]].slug, p)
+                         for c in item.item["citations"] for p in c["pages"]})
+    assert int(shown[0][2]) == max(per_item.values())
+    for slug, number, count in shown:
+        assert int(count) == per_item[(slug, int(number))]
+        assert f'href="/guidelines/{slug}/page/{number}/"' in page
+
+
+def test_home_lists_the_most_disputed_treatments_and_each_link_finds_them(client, site):
+    page = html(client.get("/"))
+    shown = re.findall(r'data-top-treatment="([^"]*)" data-count="(\d+)"><a href="([^"]*)"', page)
+    assert 0 < len(shown) <= 10
+    counts = [int(c) for _, c, _ in shown]
+    assert counts == sorted(counts, reverse=True)
+    for _, count, link in shown[:3]:
+        assert total(client.get(link.replace("&amp;", "&"))) == int(count)
+
+
+# -- letter page ----------------------------------------------------------------
+
+
+def letter_with_case() -> Letter:
+    return Letter.objects.exclude(case_number=None).order_by("id").first()
+
+
+def test_a_letter_with_a_case_number_lives_at_its_case_url(client, site):
+    letter = letter_with_case()
+    response = client.get(f"/letters/{letter.pk}/")
+    assert response.status_code == 302 and response["Location"] == f"/case/{letter.case_number}/"
+    assert client.get(f"/case/{letter.case_number}/").status_code == 200
+    lower = client.get(f"/case/{letter.case_number.lower()}/")
+    assert lower.status_code == 301 and lower["Location"] == f"/case/{letter.case_number}/"
+    assert client.get("/case/CM99-9999999/").status_code == 404
+    assert client.get("/letters/999999/").status_code == 404
+
+
+def test_a_letter_without_a_case_number_lives_at_its_id(client, site):
+    letter = Letter.objects.filter(case_number=None).first()
+    assert letter is not None, "the seeds include letters without a case number"
+    response = client.get(f"/letters/{letter.pk}/")
+    assert response.status_code == 200
+    assert letter.get_absolute_url() == f"/letters/{letter.pk}/"
+
+
+def test_the_letter_page_shows_every_item_with_its_outcome_and_citations(client, site):
+    for path in seed_letters()[:6]:
+        letter = Letter.objects.get(source_name=path.name)
+        expected = [i for i in site if i.letter["file"] == path.name]
+        page = html(client.get(letter.get_absolute_url()))
+        assert len(re.findall(r'<section class="item" id="item-\d+"', page)) == len(expected)
+        for n, item in enumerate(expected, start=1):
+            block = page.split(f'id="item-{n}"', 1)[1].split("</section>", 1)[0]
+            label = {"upheld": "Denial upheld", "overturned": "Denial overturned",
+                     "partial": "Partially overturned", "unknown": "Outcome not read"}[item.outcome]
+            assert label in block
+            assert ("Stated in the letter" if item.item["outcome_stated"] else "Read from the rationale") in block
+            for citation in item.item["citations"]:
+                slug = vocabulary.GUIDELINE_BY_NAME[citation["guideline"]].slug
+                assert f'href="/guidelines/{slug}/"' in block
+                for number in citation["pages"]:
+                    assert f'href="/guidelines/{slug}/page/{number}/"' in block
+
+
+def test_the_letter_page_shows_every_parsed_field(client, site):
+    path = SEEDS / "dev-001.txt"
+    letter = Letter.objects.get(source_name=path.name)
+    page = html(client.get(letter.get_absolute_url()))
+    expected = next(i.letter for i in site if i.letter["file"] == path.name)
+    assert expected["case_number"] in page
+    assert expected["reviewer"]["specialty"] in page
+    assert expected["reviewer"]["subspecialty"] in page
+    for diagnosis in expected["diagnoses"]:
+        assert escape(diagnosis) in page
+    assert f"{expected['patient']['age']} years" in page
+    assert letter.parser_version in page
+    assert "January 14, 2015" in page  # the decision date
+
+
+def test_the_full_text_marks_each_cited_passage(client, site):
+    letter = letter_with_case()
+    page = html(client.get(letter.get_absolute_url()))
+    text = page.split('<pre class="letter-text"', 1)[1].split("</pre>", 1)[0]
+    cited = Citation.objects.filter(issue__letter=letter, span_start__isnull=False)
+    spans = set(cited.values_list("span_start", "span_end"))
+    assert spans and text.count("<mark") >= 1
+    for start, end in spans:
+        assert escape(letter.text[start:end]) in text
+    marked = re.findall(r'<mark id="(passage-\d+)"', text)
+    assert marked and all(f'href="#{anchor}"' in page for anchor in marked)
+
+
+def test_the_original_is_downloaded_never_rendered(client, site):
+    letter = letter_with_case()
+    response = client.get(f"/letters/{letter.pk}/original/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert f'filename="{letter.source_name}"' in response["Content-Disposition"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == (SEEDS / letter.source_name).read_bytes()
+    assert client.get("/letters/999999/original/").status_code == 404
