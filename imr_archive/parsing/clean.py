@@ -35,25 +35,27 @@ class CleanedText:
 
 
 _CASE = r"CM\d{2}-\d{4,8}"
-_PAGE_LINE = re.compile(r"^-?\s*Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*-?$", re.IGNORECASE)
-_PAGE_INLINE = re.compile(r"\s*\bPage\s+\d{1,3}\s+of\s+\d{1,3}\b\s*", re.IGNORECASE)
-_CASE_LINE = re.compile(r"^(?:(?:IMR\s+)?Case\s+(?:Number|No\.?|#)\s*:?\s*)?(" + _CASE + r")$", re.IGNORECASE)
+_PAGE_LINE = re.compile(r"-?\s*(?i:page)\s+\d{1,3}(?:\s+(?i:of)\s+\d{1,3})?\s*-?$")
+_PAGE_INLINE = re.compile(r"[ ]?[Pp](?:age|AGE)\s+\d{1,3}\s+(?:of|OF)\s+\d{1,3}\b[ ]?")
+_CASE_LINE = re.compile(r"(?:(?:IMR\s+)?(?i:case)\s+(?i:number|no\.?|#)\s*:?\s*)?(" + _CASE + r")$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# Runs of spaces, and the other space characters, become one space.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000]")
+_TRANSLATE = str.maketrans({
+    "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+    "\u0130": "I",  # the one character whose lower() is longer: later stages search text.lower()
+})
 
-# Intra-line repairs.
-_PAGES_GLUED = re.compile(r"(?<=[^\s(])(?=Page\(s\))")
-_AFTER_PAGES = re.compile(r"(Page\(s\):)(?=\S)")
+# Repairs inside lines, run once over the joined text.
+_PAGES_WORD = re.compile(r"Page\(s\):?")
 _COMMA_GLUED = re.compile(r",(?=[A-Za-z(])")
-_COLON_GLUED = re.compile(r"(?<=[a-z)]):(?=[A-Z])")
+_COLON_GLUED = re.compile(r":(?=[A-Z])")
 
 # Lines that start a structural element: they never continue the line before.
-_HEADING_LINE = re.compile(
-    r"^(?:" + "|".join(p for _, p in SECTION_HEADINGS) + r")\s*:?(?:\s|$)"
-)
-_TITLE_LINE = re.compile(r"^(?:Independent\s+Medical\s+Review|Final\s+Determination\s+Letter)$", re.IGNORECASE)
-_LABEL_START = re.compile(
-    r"^(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|(?:Expert\s+)?Reviewer\s+guideline"
+_HEADING = r"(?:" + "|".join(p for _, p in SECTION_HEADINGS) + r")\s*:?(?:\s|$)"
+_TITLE = r"(?i:Independent\s+Medical\s+Review|Final\s+Determination\s+Letter)$"
+_LABEL = (
+    r"(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|(?:Expert\s+)?Reviewer\s+guideline"
     r"|Decision\s+rationale|The\s+Claims\s+Administrator\s+(?:based|did\s+not|relied|cited|used)"
     r"|The\s+Expert\s+Reviewer(?:'s\s+decision\s+rationale|\s+based|\s+found|\s+did\s+not|\s+relied"
     r"|\s+has\s+the\s+following)"
@@ -62,15 +64,15 @@ _LABEL_START = re.compile(
     r"|UR\s+Denial\s+Date\s*:|Priority\s*:|Application\s+Received\s*:|Dated\s*:"
     r"|The\s+Final\s+Determination\s+was\s+based)"
 )
-_DETERMINATION_LABEL = re.compile(r"^(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale)")
-_LIST_ITEM = re.compile(r"^(?:[-\u2022*]\s+|\(?\d{1,2}[.)]\s+\S)")
-_ITEM_HEADING = re.compile(r":\s*" + OUTCOME_WORD_PATTERN + r"\s*\.?$", re.IGNORECASE)
-_OUTCOME_ONLY = re.compile(r"^" + OUTCOME_WORD_PATTERN + r"\s*\.?$", re.IGNORECASE)
-_UPPER_LINE = re.compile(r"^[^a-z]*$")
-_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'\u201d\u2019)]*$")
-_STARTS_SENTENCE = re.compile(r"^[A-Z0-9\"'\u201c(\-\u2022]")
+_LIST_ITEM = r"(?:[-\u2022*]\s+|\(?\d{1,2}[.)]\s+\S)"
+_STRUCTURE = re.compile(f"(?P<heading>{_HEADING}|{_TITLE})|(?P<label>{_LABEL})|{_LIST_ITEM}")
+_DETERMINATION_LABEL = re.compile(r"Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale")
+_ITEM_HEADING = re.compile(r":\s*(?i:" + OUTCOME_WORD_PATTERN + r")\s*\.?$")
+_OUTCOME_ONLY = re.compile(OUTCOME_WORD_PATTERN + r"\s*\.?$", re.IGNORECASE)
+_SENTENCE_END_CHARS = frozenset(".!?:;")
+_CLOSERS = "\"'\u201d\u2019)"
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
-_NEXT_WORD = re.compile(r"^([a-z]+)")
+_NEXT_WORD = re.compile(r"([a-z]+)")
 
 # A word broken at a hyphen that is really a compound keeps its hyphen.
 _KEEP_HYPHEN = frozenset((
@@ -82,89 +84,105 @@ _KEEP_HYPHEN = frozenset((
 
 def clean_text(raw: str) -> CleanedText:
     """Remove extraction debris; see the module docstring."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    raw = raw.translate(_LINE_BREAKS)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
     raw = _CONTROL.sub("", raw)
+    raw = _SPACES.sub(" ", raw)
+    if "age" in raw or "AGE" in raw:
+        raw = _PAGE_INLINE.sub(" ", raw)
     raw_lines = raw.split("\n")
     double = _is_double_spaced(raw_lines)
 
-    # Normalise every line, drop running headers and footers, and keep per
-    # line whether it was blank and whether it held only spaces (a marker).
-    lines: list[str | None] = []  # None: an empty line; "": a spaces-only line
+    # Drop running headers and footers, and keep per line whether it was
+    # empty (None) or held only spaces ("": a paragraph marker).
+    lines: list[str | None] = []
     case_number: str | None = None
     seen_labelled_case: set[str] = set()
     for line in raw_lines:
-        if not line.strip():
+        text = line.strip()
+        if not text:
             lines.append("" if line else None)
             continue
-        text = _normalise_line(line)
-        if not text:
-            lines.append(None)
+        first = text[0]
+        if first in "Pp-" and _PAGE_LINE.match(text):
             continue
-        if _PAGE_LINE.match(text):
-            continue
-        m = _CASE_LINE.match(text)
-        if m:
-            number = m.group(1).upper()
-            labelled = text.upper() != number
-            if not labelled:
-                case_number = case_number or number
-                continue
-            if number in seen_labelled_case:
-                continue
-            seen_labelled_case.add(number)
+        if first in "CIci":
+            m = _CASE_LINE.match(text)
+            if m:
+                number = m.group(1).upper()
+                if text.upper() == number:
+                    case_number = case_number or number
+                    continue
+                if number in seen_labelled_case:
+                    continue
+                seen_labelled_case.add(number)
         lines.append(text)
 
-    paragraphs = _join(lines, double, raw)
-    text = "\n\n".join(p for p in paragraphs if p)
-    return CleanedText(text=text, running_case_number=case_number)
+    text = "\n\n".join(p for p in _join(lines, double, raw) if p)
+    return CleanedText(text=_repair(text), running_case_number=case_number)
 
 
-_LINE_BREAKS = str.maketrans({"\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+def _repair(text: str) -> str:
+    """Page(s): glued to the word before it, a missing space after a comma or colon."""
+    if "Page(s)" in text:
+        text = _PAGES_WORD.sub(_spaced_pages, text)
+    if "," in text:
+        text = _COMMA_GLUED.sub(", ", text)
+    if ":" in text:
+        text = _COLON_GLUED.sub(_spaced_colon, text)
+    return text
+
+
+def _spaced_pages(m: re.Match[str]) -> str:
+    s, i, j = m.string, m.start(), m.end()
+    before = " " if i and not s[i - 1].isspace() and s[i - 1] != "(" else ""
+    after = " " if m.group(0).endswith(":") and j < len(s) and not s[j].isspace() else ""
+    return before + m.group(0) + after
+
+
+def _spaced_colon(m: re.Match[str]) -> str:
+    i = m.start()
+    return ": " if i and (m.string[i - 1].islower() or m.string[i - 1] == ")") else ":"
 
 
 def _is_double_spaced(raw_lines: list[str]) -> bool:
     """True when most printed lines are followed by a blank line."""
     printed = followed = 0
-    for i, line in enumerate(raw_lines[:-1]):
-        if line.strip():
+    blank_next = True
+    for line in reversed(raw_lines):
+        blank = not line.strip()
+        if not blank:
             printed += 1
-            if not raw_lines[i + 1].strip():
-                followed += 1
+            followed += blank_next
+        blank_next = blank
     return printed > 0 and followed / printed >= 0.6
 
 
-def _normalise_line(line: str) -> str:
-    text = _SPACES.sub(" ", line).strip()
-    if "Page" in text or "page" in text:
-        text = _PAGE_INLINE.sub(" ", text).strip()
-        text = _PAGES_GLUED.sub(" ", text)
-        text = _AFTER_PAGES.sub(r"\1 ", text)
-    if "," in text:
-        text = _COMMA_GLUED.sub(", ", text)
-    if ":" in text:
-        text = _COLON_GLUED.sub(": ", text)
-    return text
+def _ends_sentence(line: str) -> bool:
+    tail = line.rstrip(_CLOSERS)
+    return bool(tail) and tail[-1] in _SENTENCE_END_CHARS
 
 
-def _starts_structure(line: str) -> bool:
-    return bool(
-        _HEADING_LINE.match(line) or _LABEL_START.match(line) or _LIST_ITEM.match(line)
-        or _TITLE_LINE.match(line)
-    )
-
-
-def _is_heading(line: str) -> bool:
-    return bool(_HEADING_LINE.match(line) or _TITLE_LINE.match(line))
+def _starts_sentence(line: str) -> bool:
+    c = line[0]
+    return c.isupper() or c.isdigit() or c in "\"'\u201c(-\u2022"
 
 
 def _is_upper(line: str) -> bool:
-    return bool(_UPPER_LINE.match(line)) and sum(c.isalpha() for c in line) >= 6 and " " in line
+    return line.upper() == line and " " in line and sum(c.isalpha() for c in line) >= 6
+
+
+@dataclass
+class _Line:
+    text: str
+    gap: str  # "hard" (a paragraph break), "page" (a page break) or "wrap" before it
+    structure: bool = False  # starts a heading, a labelled line or a list item
+    heading: bool = False
+    ends: bool = False  # ends with sentence punctuation
 
 
 def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
     """Rebuild paragraphs from printed lines and the gaps between them."""
-    printed: list[tuple[str, str]] = []  # (line, gap kind before it)
+    printed: list[_Line] = []
     empties = 0
     marker = False
     for line in lines:
@@ -179,87 +197,85 @@ def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
                 gap = "hard" if marker else ("page" if empties >= 2 else "wrap")
             else:
                 gap = "hard" if (marker or empties) else "wrap"
-            printed.append((line, gap))
+            m = _STRUCTURE.match(line)
+            printed.append(_Line(line, gap, bool(m), bool(m and m.group("heading")), _ends_sentence(line)))
             empties = 0
             marker = False
 
-    before, after = _heading_breaks([p[0] for p in printed])
+    before, after = _heading_breaks(printed)
     paragraphs: list[str] = []
-    current: list[str] = []  # pieces of the paragraph being built
-    prev = ""
+    pieces: list[str] = []  # of the paragraph being built
+    prev: _Line | None = None
     block_start = True
-    for i, (line, gap) in enumerate(printed):
-        if gap == "page":
+    for i, cur in enumerate(printed):
+        gap = cur.gap
+        if prev is not None and gap == "page":
             # A page break falls anywhere, often inside a sentence.
-            gap = "wrap" if not _ENDS_SENTENCE.search(prev) or not _STARTS_SENTENCE.match(line) else "hard"
-        elif gap == "hard" and not double and i:
-            continues = not _ENDS_SENTENCE.search(prev) and not _STARTS_SENTENCE.match(line)
-            gap = "wrap" if continues else "hard"
+            gap = "wrap" if not prev.ends or not _starts_sentence(cur.text) else "hard"
+        elif prev is not None and gap == "hard" and not double:
+            gap = "wrap" if not prev.ends and not _starts_sentence(cur.text) else "hard"
         if gap == "hard":
-            sep = "\n\n"
-        elif (_starts_structure(line) or before[i] or _is_heading(prev) or (i and after[i - 1])
-              or (block_start and _is_upper(prev) and not _is_upper(line))):
-            sep = "\n"
-        else:
-            sep = " "
-        if sep == "\n\n":
-            if current:
-                paragraphs.append("".join(current))
-            current = [line]
+            if pieces:
+                paragraphs.append("".join(pieces))
+            pieces = [cur.text]
             block_start = True
-        elif sep == "\n":
-            current.append("\n" + line)
+        elif (cur.structure or before[i] or (i and after[i - 1]) or (prev is not None and prev.heading)
+              or (block_start and prev is not None and _is_upper(prev.text) and cur.text.upper() != cur.text)):
+            pieces.append("\n" + cur.text)
             block_start = True
         else:
-            joined = _join_words(current[-1] if current else "", line, raw)
-            if current:
-                current[-1] = joined
-            else:
-                current = [joined]
+            _join_words(pieces, cur.text, raw)
             block_start = False
-        prev = line
-    if current:
-        paragraphs.append("".join(current))
+        prev = cur
+    if pieces:
+        paragraphs.append("".join(pieces))
     return paragraphs
 
 
-def _heading_breaks(lines: list[str]) -> tuple[list[bool], list[bool]]:
+def _heading_breaks(lines: list[_Line]) -> tuple[list[bool], list[bool]]:
     """Where item headings start and end ("Norco 10/325mg #120: Upheld", or "X:" before a
     label line), so they get lines of their own even when no blank line sets them apart."""
     n = len(lines)
     before, after = [False] * n, [False] * n
-    for i, line in enumerate(lines):
-        if len(line) > 300 or _LABEL_START.match(line):
+    for i, cur in enumerate(lines):
+        line = cur.text
+        if len(line) > 300 or (cur.structure and not cur.heading and _STRUCTURE.match(line).group("label")):
             continue
-        nxt = lines[i + 1] if i + 1 < n else ""
-        if nxt and _OUTCOME_ONLY.match(nxt) and _ITEM_HEADING.search(line + " " + nxt):
+        nxt = lines[i + 1].text if i + 1 < n else ""
+        if ":" in line and nxt and _OUTCOME_ONLY.match(nxt) and _ITEM_HEADING.search(line + " " + nxt):
             continue  # the decision word is wrapped onto the next line
-        combined = lines[i - 1] + " " + line if i and _OUTCOME_ONLY.match(line) else line
+        combined = lines[i - 1].text + " " + line if i and _OUTCOME_ONLY.match(line) else line
         if not (_ITEM_HEADING.search(combined) or (line.endswith(":") and _DETERMINATION_LABEL.match(nxt))):
             continue
         after[i] = True
         j = i
-        while (j > 0 and i - j < 3 and not _starts_structure(lines[j]) and not after[j - 1]
-               and not _ENDS_SENTENCE.search(lines[j - 1]) and not _is_heading(lines[j - 1])):
+        while (j > 0 and i - j < 3 and not lines[j].structure and not after[j - 1]
+               and not lines[j - 1].ends and not lines[j - 1].heading):
             j -= 1
         before[j] = True
     return before, after
 
 
-def _join_words(left: str, right: str, raw: str) -> str:
-    """Join a wrapped line to the text before it, repairing a hyphenated word."""
-    if not left:
-        return right
+def _join_words(pieces: list[str], right: str, raw: str) -> None:
+    """Append a wrapped line to the paragraph, repairing a word hyphenated across the break."""
+    if not pieces:
+        pieces.append(right)
+        return
+    left = pieces[-1]
     m = _HYPHEN_END.search(left[-40:]) if left.endswith("-") else None
     if m:
         if right[:1].isdigit():
-            return left + right
+            pieces.append(right)
+            return
         w = _NEXT_WORD.match(right)
         if w:
             fragment, rest = m.group(1), w.group(1)
-            if rest in ("to", "and", "or") or fragment.lower() in _KEEP_HYPHEN:
-                return left + ("" if rest not in ("to", "and", "or") else " ") + right
-            if f"{fragment}-{rest}" in raw:
-                return left + right
-            return left[:-1] + right
-    return left + " " + right
+            if rest in ("to", "and", "or"):
+                pieces.append(" " + right)
+            elif fragment.lower() in _KEEP_HYPHEN or f"{fragment}-{rest}" in raw:
+                pieces.append(right)
+            else:
+                pieces[-1] = left[:-1]
+                pieces.append(right)
+            return
+    pieces.append(" " + right)

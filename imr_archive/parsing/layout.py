@@ -20,34 +20,31 @@ from imr_archive.parsing.vocabulary import SECTION_HEADINGS
 
 __all__ = ["Layout", "detect_layout"]
 
-_HEADINGS = re.compile(
-    r"^[ \t]*(?:" + "|".join(f"(?P<{key}>{pattern})" for key, pattern in SECTION_HEADINGS) + r")[ \t]*:?[ \t]*",
-    re.MULTILINE,
+_HEADING_AT = re.compile(
+    r"[ \t]*(?:" + "|".join(f"(?P<{key}>{pattern})" for key, pattern in SECTION_HEADINGS) + r")[ \t]*:?[ \t]*"
 )
 
-# (layout, weight, pattern) for the markers that only one layout uses.
-_MARKERS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
-    (fmt, weight, re.compile(pattern, re.MULTILINE))
-    for fmt, weight, pattern in (
-        (FORMAT_DETERMINATION, 3, r"^[ \t]*IMR\s+ISSUES?,?\s+DECISIONS?"),
-        (FORMAT_DETERMINATION, 1, r"^[ \t]*Claims\s+Administrator\s+guideline\s*:"),
-        (FORMAT_DETERMINATION, 1, r"^[ \t]*MAXIMUS\s+guideline\s*:"),
-        (FORMAT_DETERMINATION, 1, r"^[ \t]*Decision\s+rationale\s*:"),
-        (FORMAT_DOCUMENTS_REVIEWED, 3, r"^[ \t]*IMR\s+DECISION\(?S?\)?,?\s+AND\s+RATIONALE"),
-        (FORMAT_DOCUMENTS_REVIEWED, 2, r"^[ \t]*DOCUMENTS\s+REVIEWED(?!\s+FOR)"),
-        (FORMAT_DOCUMENTS_REVIEWED, 1, r"^[ \t]*MAXIMUS\s+FEDERAL\s+SERVICES,?\s+INC"),
-        (FORMAT_DOCUMENTS_REVIEWED, 1, r"^[ \t]*Final\s+Determination\s+Letter"),
-        (FORMAT_DOCUMENTS_REVIEWED, 1, r"The\s+Expert\s+Reviewer's\s+decision\s+rationale"),
-        (FORMAT_DOCUMENTS_REVIEWED, 1, r"^[ \t]*The\s+Claims\s+Administrator\s+based\s+its\s+decision"),
-        (FORMAT_PROFESSIONAL_REVIEW, 3, r"^[ \t]*MEDICAL\s+PROFESSIONAL\s+REVIEW"),
-        (FORMAT_PROFESSIONAL_REVIEW, 2, r"^[ \t]*ISSUES?\s+AT\s+DISPUTE"),
-        (FORMAT_PROFESSIONAL_REVIEW, 1, r"^[ \t]*CASE\s+SUMMARY"),
-        (FORMAT_PROFESSIONAL_REVIEW, 1, r"^[ \t]*DOCUMENTS\s+REVIEWED\s+FOR\s+DETERMINATION"),
-        (FORMAT_PROFESSIONAL_REVIEW, 2, r"^[ \t]*MEDICAL\s+TREATMENT\s+GUIDELINE"),
-        (FORMAT_PROFESSIONAL_REVIEW, 2, r"^[ \t]*RATIONALE\s+FOR\s+WHY"),
-        (FORMAT_PROFESSIONAL_REVIEW, 1, r"^[ \t]*MEDICAL\s+REVIEWER\s+QUALIFICATIONS"),
-    )
+# (layout, weight, pattern at the start of a line) for the markers only one layout uses.
+_MARKER_TABLE: tuple[tuple[str, int, str], ...] = (
+    (FORMAT_DETERMINATION, 3, r"IMR\s+ISSUES?,?\s+DECISIONS?"),
+    (FORMAT_DETERMINATION, 1, r"Claims\s+Administrator\s+guideline\s*:"),
+    (FORMAT_DETERMINATION, 1, r"MAXIMUS\s+guideline\s*:"),
+    (FORMAT_DETERMINATION, 1, r"Decision\s+rationale\s*:"),
+    (FORMAT_DOCUMENTS_REVIEWED, 3, r"IMR\s+DECISION\(?S?\)?,?\s+AND\s+RATIONALE"),
+    (FORMAT_DOCUMENTS_REVIEWED, 2, r"DOCUMENTS\s+REVIEWED(?!\s+FOR)"),
+    (FORMAT_DOCUMENTS_REVIEWED, 1, r"MAXIMUS\s+FEDERAL\s+SERVICES,?\s+INC"),
+    (FORMAT_DOCUMENTS_REVIEWED, 1, r"Final\s+Determination\s+Letter"),
+    (FORMAT_DOCUMENTS_REVIEWED, 1, r"The\s+Expert\s+Reviewer's\s+decision\s+rationale"),
+    (FORMAT_DOCUMENTS_REVIEWED, 1, r"The\s+Claims\s+Administrator\s+based\s+its\s+decision"),
+    (FORMAT_PROFESSIONAL_REVIEW, 3, r"MEDICAL\s+PROFESSIONAL\s+REVIEW"),
+    (FORMAT_PROFESSIONAL_REVIEW, 2, r"ISSUES?\s+AT\s+DISPUTE"),
+    (FORMAT_PROFESSIONAL_REVIEW, 1, r"CASE\s+SUMMARY"),
+    (FORMAT_PROFESSIONAL_REVIEW, 1, r"DOCUMENTS\s+REVIEWED\s+FOR\s+DETERMINATION"),
+    (FORMAT_PROFESSIONAL_REVIEW, 2, r"MEDICAL\s+TREATMENT\s+GUIDELINE"),
+    (FORMAT_PROFESSIONAL_REVIEW, 2, r"RATIONALE\s+FOR\s+WHY"),
+    (FORMAT_PROFESSIONAL_REVIEW, 1, r"MEDICAL\s+REVIEWER\s+QUALIFICATIONS"),
 )
+_MARKERS = re.compile("[ \t]*(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, _, p) in enumerate(_MARKER_TABLE)) + ")")
 
 # The sections each layout is expected to have, with the heading a warning names.
 EXPECTED_SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -92,11 +89,23 @@ class Layout:
 
 def detect_layout(text: str) -> Layout:
     """The layout and section spans of a cleaned letter text."""
-    headings = [(m.lastgroup or "", m.start(), m.end()) for m in _HEADINGS.finditer(text)]
+    headings: list[tuple[str, int, int]] = []
+    found: set[str] = set()
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line[:1].isupper() or line[:1] in " \t":
+            m = _HEADING_AT.match(text, pos, end)
+            if m:
+                headings.append((m.lastgroup or "", m.start(), m.end()))
+            m = _MARKERS.match(text, pos, end)
+            if m and m.lastgroup:
+                found.add(m.lastgroup)
+        pos = end + 1
     scores = {FORMAT_DETERMINATION: 0, FORMAT_DOCUMENTS_REVIEWED: 0, FORMAT_PROFESSIONAL_REVIEW: 0}
-    for fmt, weight, rx in _MARKERS:
-        if rx.search(text):
-            scores[fmt] += weight
+    for name in found:
+        fmt, weight, _ = _MARKER_TABLE[int(name[1:])]
+        scores[fmt] += weight
     best = max(scores, key=lambda f: scores[f])
     if scores[best] == 0:
         keys = {h[0] for h in headings}
