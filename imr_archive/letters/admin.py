@@ -2,7 +2,9 @@
 
 What only the parser or the ingest can know (the text, its hash, the parser
 version and its warnings, citation spans) is read-only; the values read from
-the letter can be corrected. Saving a letter re-indexes it once the save commits.
+the letter can be corrected. A correction is remembered (`corrected_fields`)
+and survives re-parsing, unless the "discard corrections" action is used.
+Saving re-indexes the letter once the save commits.
 """
 
 from django.contrib import admin
@@ -11,6 +13,7 @@ from django.http import HttpRequest
 
 from imr_archive.letters.ingest import reparse_letter
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
+from imr_archive.letters.store import ISSUE_FIELDS, LETTER_FIELDS
 from imr_archive.search.indexing import reindex_on_commit
 from imr_archive.search.service import reindex_letters
 
@@ -30,9 +33,9 @@ class LetterAdmin(admin.ModelAdmin):
     search_fields = ("case_number", "source_name")
     date_hierarchy = "date_decision"
     readonly_fields = ("source_name", "original", "sha256", "parser_version", "warnings", "text",
-                       "created", "modified")
+                       "corrected_fields", "created", "modified")
     inlines = [IssueInline]
-    actions = ["reparse_selected"]
+    actions = ["reparse_selected", "reparse_discarding_corrections"]
     fieldsets = (
         ("Letter", {"fields": ("case_number", "format", "priority", "source_name", "original", "sha256")}),
         ("Dates", {"fields": ("date_assigned", "date_injury", "date_decision", "date_ur_denial",
@@ -40,9 +43,25 @@ class LetterAdmin(admin.ModelAdmin):
         ("Expert reviewer", {"fields": ("reviewer_specialty", "reviewer_subspecialty", "reviewer_licensure",
                                         "reviewer_board_certified")}),
         ("Patient", {"fields": ("patient_age", "patient_sex", "diagnoses")}),
-        ("Parse", {"fields": ("parser_version", "needs_review", "warnings", "created", "modified")}),
+        ("Parse", {"fields": ("parser_version", "needs_review", "warnings", "corrected_fields",
+                              "created", "modified"),
+                   "description": "Fields you change here are listed as corrected and kept when the letter "
+                                  "is re-parsed. To return to the parser's values, use the action "
+                                  "\u201cRe-parse and discard corrections\u201d on the letter list."}),
         ("Text", {"classes": ("collapse",), "fields": ("case_summary", "determination_method", "text")}),
     )
+
+    def save_model(self, request: HttpRequest, obj: Letter, form, change: bool) -> None:
+        if change:
+            obj.corrected_fields = _remember(obj.corrected_fields, form.changed_data, LETTER_FIELDS)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        for issue_form in formset.forms:
+            if issue_form.instance.pk and issue_form.has_changed():
+                issue = issue_form.instance
+                issue.corrected_fields = _remember(issue.corrected_fields, issue_form.changed_data, ISSUE_FIELDS)
+        super().save_formset(request, form, formset, change)
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
@@ -50,9 +69,16 @@ class LetterAdmin(admin.ModelAdmin):
         form.instance.save(update_fields=["modified"])
         reindex_on_commit(form.instance.pk)
 
-    @admin.action(description="Re-parse the selected letters with the current parser")
+    @admin.action(description="Re-parse the selected letters (keep corrections)")
     def reparse_selected(self, request: HttpRequest, queryset: QuerySet[Letter]) -> None:
-        results = [reparse_letter(letter) for letter in queryset]
+        self._reparse(request, queryset, keep_corrections=True)
+
+    @admin.action(description="Re-parse and discard corrections")
+    def reparse_discarding_corrections(self, request: HttpRequest, queryset: QuerySet[Letter]) -> None:
+        self._reparse(request, queryset, keep_corrections=False)
+
+    def _reparse(self, request: HttpRequest, queryset: QuerySet[Letter], keep_corrections: bool) -> None:
+        results = [reparse_letter(letter, keep_corrections) for letter in queryset]
         reindex_letters([r.letter_id for r in results if not r.failed])
         failed = [f"{r.name}: {r.reason}" for r in results if r.failed]
         self.message_user(request, f"Re-parsed {len(results) - len(failed)} letter(s).")
@@ -76,11 +102,27 @@ class IssueAdmin(admin.ModelAdmin):
     raw_id_fields = ("letter",)
     inlines = [CitationInline]
 
+    def save_model(self, request: HttpRequest, obj: Issue, form, change: bool) -> None:
+        if change:
+            obj.corrected_fields = _remember(obj.corrected_fields, form.changed_data, ISSUE_FIELDS)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form, formset, change: bool) -> None:
+        if formset.has_changed():
+            issue = form.instance
+            issue.corrected_fields = _remember(issue.corrected_fields, ["citations"], {"citations"})
+            issue.save(update_fields=["corrected_fields"])
+        super().save_formset(request, form, formset, change)
+
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         _sync_cited_pages(form.instance)
         form.instance.letter.save(update_fields=["modified"])
         reindex_on_commit(form.instance.letter_id)
+
+
+def _remember(corrected: list[str], changed: list[str], correctable: set[str]) -> list[str]:
+    return sorted(set(corrected) | (set(changed) & correctable))
 
 
 def _sync_cited_pages(issue: Issue) -> None:
@@ -91,6 +133,24 @@ def _sync_cited_pages(issue: Issue) -> None:
         for citation in issue.citations.all()
         for page in sorted(set(citation.pages or []))
     ])
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "source", "mtus", "issue")
+    list_filter = ("guideline", "source", "mtus")
+    search_fields = ("chapter", "section", "issue__letter__case_number")
+    raw_id_fields = ("issue",)
+    readonly_fields = ("span_start", "span_end")
+
+    def save_model(self, request: HttpRequest, obj: Citation, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        issue = obj.issue
+        issue.corrected_fields = _remember(issue.corrected_fields, ["citations"], {"citations"})
+        issue.save(update_fields=["corrected_fields"])
+        _sync_cited_pages(issue)
+        issue.letter.save(update_fields=["modified"])
+        reindex_on_commit(issue.letter_id)
 
 
 @admin.register(Guideline)

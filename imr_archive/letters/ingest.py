@@ -117,8 +117,12 @@ def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str) -> tuple[
     return letter, status
 
 
-def reparse_letter(letter: Letter) -> IngestResult:
-    """Re-read a stored letter's original with the current parser, keeping the original."""
+def reparse_letter(letter: Letter, keep_corrections: bool = True) -> IngestResult:
+    """Re-read a stored letter's original with the current parser, keeping the original.
+
+    Fields an admin corrected keep their corrected values unless
+    `keep_corrections` is False, which discards the corrections.
+    """
     name = letter.source_name
     try:
         with letter.original.open("rb") as original:
@@ -129,6 +133,9 @@ def reparse_letter(letter: Letter) -> IngestResult:
     except RejectedLetter as error:
         return IngestResult(name, Status.FAILED, letter.id, reason=str(error))
     with transaction.atomic():
+        if not keep_corrections:
+            letter.corrected_fields = []
+            letter.issues.update(corrected_fields=[])
         letter.sha256 = text_sha256(parsed.text)
         update_letter_fields(letter, parsed)
         letter.save()

@@ -84,6 +84,9 @@ class Letter(TimeStamped):
     warnings = models.JSONField(default=list, blank=True, help_text="What the parser could not read.")
     needs_review = models.BooleanField(default=False, db_index=True,
                                        help_text="The parse is incomplete: warnings or an unknown outcome.")
+    corrected_fields = models.JSONField(
+        default=list, blank=True,
+        help_text="Fields an admin corrected. Re-parsing keeps these values unless told to discard corrections.")
 
     class Meta:
         ordering = ["-date_decision", "-id"]
@@ -126,6 +129,9 @@ class Issue(TimeStamped):
     claims_administrator_guideline = models.TextField(blank=True,
                                                       help_text="The claims administrator's guideline line.")
     reviewer_guideline = models.TextField(blank=True, help_text="The expert reviewer's guideline line.")
+    corrected_fields = models.JSONField(
+        default=list, blank=True,
+        help_text="Fields an admin corrected ('citations' when its citations were). Re-parsing keeps them.")
 
     class Meta:
         ordering = ["letter_id", "ordinal"]

@@ -11,26 +11,39 @@ from imr_archive.parsing import PARSER_VERSION, ParsedLetter, result, vocabulary
 from imr_archive.parsing.treatment_names import normalize_treatment
 
 
+def parsed_letter_values(parsed: ParsedLetter) -> dict[str, object]:
+    """Letter field -> value read by the parser (the fields an admin may correct)."""
+    return {
+        "case_number": parsed.case_number,
+        "format": parsed.format or "",
+        "priority": parsed.priority or "",
+        "date_assigned": parsed.dates.assigned,
+        "date_injury": parsed.dates.injury,
+        "date_decision": parsed.dates.decision,
+        "date_ur_denial": parsed.dates.ur_denial,
+        "date_application_received": parsed.dates.application_received,
+        "reviewer_specialty": parsed.reviewer.specialty or "",
+        "reviewer_subspecialty": parsed.reviewer.subspecialty or "",
+        "reviewer_licensure": list(parsed.reviewer.licensure),
+        "reviewer_board_certified": parsed.reviewer.board_certified,
+        "patient_age": parsed.patient.age,
+        "patient_sex": parsed.patient.sex or "",
+        "diagnoses": list(parsed.diagnoses),
+        "case_summary": parsed.case_summary,
+        "determination_method": parsed.determination_method,
+    }
+
+
+LETTER_FIELDS = frozenset(parsed_letter_values(ParsedLetter(file="", text="")))
+
+
 def update_letter_fields(letter: Letter, parsed: ParsedLetter) -> None:
-    """Set every parsed field of `letter` (not saved)."""
+    """Set every parsed field of `letter` (not saved), but the ones an admin corrected."""
+    kept = set(letter.corrected_fields)
+    for name, value in parsed_letter_values(parsed).items():
+        if name not in kept:
+            setattr(letter, name, value)
     letter.text = parsed.text
-    letter.case_number = parsed.case_number
-    letter.format = parsed.format or ""
-    letter.priority = parsed.priority or ""
-    letter.date_assigned = parsed.dates.assigned
-    letter.date_injury = parsed.dates.injury
-    letter.date_decision = parsed.dates.decision
-    letter.date_ur_denial = parsed.dates.ur_denial
-    letter.date_application_received = parsed.dates.application_received
-    letter.reviewer_specialty = parsed.reviewer.specialty or ""
-    letter.reviewer_subspecialty = parsed.reviewer.subspecialty or ""
-    letter.reviewer_licensure = list(parsed.reviewer.licensure)
-    letter.reviewer_board_certified = parsed.reviewer.board_certified
-    letter.patient_age = parsed.patient.age
-    letter.patient_sex = parsed.patient.sex or ""
-    letter.diagnoses = list(parsed.diagnoses)
-    letter.case_summary = parsed.case_summary
-    letter.determination_method = parsed.determination_method
     letter.parser_version = PARSER_VERSION
     letter.warnings = list(parsed.warnings)
     letter.needs_review = (bool(parsed.warnings) or not parsed.issues
@@ -63,26 +76,55 @@ def _unread_item(parsed: ParsedLetter) -> result.Issue:
                         rationale=parsed.text)
 
 
+def _issue_values(item: result.Issue) -> dict[str, object]:
+    unread = item.treatment == UNREAD_ITEM
+    return {
+        "treatment": item.treatment,
+        "treatment_normalized": "" if unread else normalize_treatment(item.treatment),
+        "category": item.category,
+        "outcome": item.outcome,
+        "outcome_stated": item.outcome_stated,
+        "rationale": item.rationale,
+        "claims_administrator_guideline": item.claims_administrator_guideline,
+        "reviewer_guideline": item.reviewer_guideline,
+    }
+
+
+ISSUE_FIELDS = frozenset(_issue_values(result.Issue("", "", "", False)))
+
+
 def replace_issues(letter: Letter, parsed: ParsedLetter) -> None:
-    """Replace the letter's issues (and their citations and pages) with the parsed ones."""
-    letter.issues.all().delete()
+    """Replace the letter's issues (their citations and pages too) with the parsed ones.
+
+    An issue an admin corrected keeps its row and its corrected fields (and
+    its citations, when those were corrected); the parse fills in the rest.
+    Issues are matched by their position in the letter.
+    """
     items = parsed.issues or [_unread_item(parsed)]
-    issues = Issue.objects.bulk_create([
-        Issue(
-            letter=letter,
-            ordinal=n,
-            treatment=item.treatment,
-            treatment_normalized=normalize_treatment(item.treatment) if item.treatment != UNREAD_ITEM else "",
-            category=item.category,
-            outcome=item.outcome,
-            outcome_stated=item.outcome_stated,
-            rationale=item.rationale,
-            claims_administrator_guideline=item.claims_administrator_guideline,
-            reviewer_guideline=item.reviewer_guideline,
-        )
-        for n, item in enumerate(items, start=1)
-    ])
-    ids = guideline_ids({c.guideline for item in items for c in item.citations})
+    corrected = {issue.ordinal: issue for issue in letter.issues.all() if issue.corrected_fields}
+    letter.issues.exclude(id__in=[issue.id for issue in corrected.values()]).delete()
+    new: list[Issue] = []
+    cited: list[tuple[Issue, result.Issue]] = []
+    for ordinal, item in enumerate(items, start=1):
+        issue = corrected.get(ordinal)
+        if issue is None:
+            issue = Issue(letter=letter, ordinal=ordinal, **_issue_values(item))
+            new.append(issue)
+        else:
+            for name, value in _issue_values(item).items():
+                if name not in issue.corrected_fields:
+                    setattr(issue, name, value)
+            issue.save()
+            if "citations" in issue.corrected_fields:
+                continue
+            issue.citations.all().delete()
+        cited.append((issue, item))
+    Issue.objects.bulk_create(new)
+    _create_citations(cited)
+
+
+def _create_citations(cited: list[tuple[Issue, result.Issue]]) -> None:
+    ids = guideline_ids({c.guideline for _, item in cited for c in item.citations})
     citations = Citation.objects.bulk_create([
         Citation(
             issue=issue,
@@ -97,7 +139,7 @@ def replace_issues(letter: Letter, parsed: ParsedLetter) -> None:
             span_start=cite.span[0] if cite.span else None,
             span_end=cite.span[1] if cite.span else None,
         )
-        for issue, item in zip(issues, items, strict=True)
+        for issue, item in cited
         for n, cite in enumerate(item.citations, start=1)
     ])
     CitedPage.objects.bulk_create([
