@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
-from imr_archive.letters.models import Citation, Guideline, Letter
+from imr_archive.letters.models import Citation, Guideline, Issue, Letter
 from imr_archive.parsing import vocabulary
 from imr_archive.search import service
 from imr_archive.web import stats
@@ -89,8 +90,21 @@ def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
 # -- letters ----------------------------------------------------------------
 
 
+def field_labels(model, names: list[str]) -> list[str]:
+    """Verbose names of the fields an editor corrected (a name that is not a field is shown as stored)."""
+    labels = []
+    for name in names or []:
+        try:
+            labels.append(str(getattr(model._meta.get_field(name), "verbose_name", name)))
+        except FieldDoesNotExist:
+            labels.append(str(name))
+    return labels
+
+
 def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
     issues = list(letter.issues.all())
+    for issue in issues:
+        issue.corrected_labels = field_labels(Issue, issue.corrected_fields)
     spans = [
         (c.id, c.span_start, c.span_end, f"{c.guideline.short_name}, item {issue.ordinal}")
         for issue in issues for c in issue.citations.all()
@@ -103,6 +117,7 @@ def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
     return render(request, "web/letter.html", {
         "letter": letter,
         "issues": issues,
+        "corrected": field_labels(Letter, letter.corrected_fields),
         "text": marked_text(letter.text, marked),
         "passage_count": len(marked),
         "original_name": Path(letter.source_name).name if letter.original else "",

@@ -131,3 +131,15 @@ def test_the_original_is_downloaded_never_rendered(client, site):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == (SEEDS / letter.source_name).read_bytes()
     assert client.get("/letters/999999/original/").status_code == 404
+
+
+def test_fields_an_editor_corrected_are_labelled(client, site):
+    letter = letter_with_case()
+    letter.corrected_fields = ["reviewer_specialty"]
+    letter.save()
+    issue = letter.issues.get(ordinal=1)
+    issue.corrected_fields = ["outcome", "citations"]
+    issue.save()
+    page = html(client.get(letter.get_absolute_url()))
+    assert "corrected these fields by hand: reviewer specialty." in page
+    assert "Corrected by an editor: outcome, citations." in page
