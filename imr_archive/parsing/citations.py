@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from imr_archive.parsing.result import Citation
+from imr_archive.parsing.scan import lower
 from imr_archive.parsing.vocabulary import (
     ACOEM,
     ACOEM_CHAPTERS,
@@ -53,37 +54,42 @@ _ANCHORS = re.compile(
       r"(?:\s+(?:Guidelines?|Guidance))?)",
     _I,
 )
-_BARE_CONTEXT = re.compile(r"(?:^|;|\band|\bon|Citations?:?)\s*(?:the\s+)?$", _I)
+# Lowercase words every alternative above starts with (see scan.py): anchors are
+# matched only where one of them starts a word.
+_ANCHOR_KEY = re.compile(
+    r"chronic|cpmtg|acupunct|amtg|post|american|occupational|acoem|official|odg|mtus|medical|california|u\.?\s?s\."
+    r"|food|fda|medline|up\s*to|physicians|pdr|national|ama\b|drugs|epocrates|micromedex|lexi|work|clinical|cochrane"
+    r"|centers|medicare|merck|harrison"
+)
+_BARE_CONTEXT = re.compile(r"(?:^|;|\band|\bon|citations?:?)\s*(?:the\s+)?$")
 _BARE_NEXT = re.compile(r"\s*[,:;(\-]?\s*(?:[A-Z0-9(\u00a7]|pages?\b|pp?\.|pgs?\b|section\b|$)")
 _BARE_HINTS = ((re.compile(r"acupunct", _I), MTUS_ACUPUNCTURE), (re.compile(r"post-?\s?surg", _I), MTUS_POSTSURGICAL),
                (re.compile(r"\bChapter\s+\d|\bComplaints\b|\bACOEM\b", _I), ACOEM))
 _SECTION_GUIDELINE = {"9792.24.1": MTUS_ACUPUNCTURE, "9792.24.2": MTUS_CHRONIC_PAIN, "9792.24.3": MTUS_POSTSURGICAL}
-_NON_MTUS = re.compile(r"\bNon-?\s*MTUS(?:\s+Citations?)?\s*:?\s*", _I)
+# Patterns searched in the lowered line (scan.py) carry no flags.
+_NON_MTUS = re.compile(r"non-?\s*mtus(?:\s+citations?)?\s*:?\s*")
 _PREFIX = re.compile(
-    r"(?P<q>Non-?\s*MTUS(?:\s+Citations?)?|(?:California\s+)?(?:Medical\s+Treatment\s+Utilization\s+Schedule"
-    r"(?:\s*\(MTUS\))?|MTUS))\s*[:\-,]?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:the\s+)?$",
-    _I,
+    r"(?P<q>non-?\s*mtus(?:\s+citations?)?|(?:california\s+)?(?:medical\s+treatment\s+utilization\s+schedule"
+    r"(?:\s*\(mtus\))?|mtus))\s*[:\-,]?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:the\s+)?$"
 )
 # Where an "Other" source name may start without a Non-MTUS prefix.
-_OTHER_CONTEXT = re.compile(r"(?:^|[;:]|\band|\bon|\bthe|\bin)\s*$", _I)
+_OTHER_CONTEXT = re.compile(r"(?:^|[;:]|\band|\bon|\bthe|\bin)\s*$")
 _BASED_ON = re.compile(
-    r"\b(?:decision\s+(?:was\s+|is\s+)?based\s+on|based\s+(?:its|his/her|his|her|their|the)\s+(?:\w+\s+)?"
-    r"decisions?\s+on|relied\s+(?:up)?on|(?:is|was)\s+based\s+on)\s+(?:the\s+)?",
-    _I,
+    r"(?:decision\s+(?:was\s+|is\s+)?based\s+on|based\s+(?:its|his/her|his|her|their|the)\s+(?:\w+\s+)?"
+    r"decisions?\s+on|relied\s+(?:up)?on|(?:is|was)\s+based\s+on)\s+(?:the\s+)?"
 )
+_BASED_KEY = re.compile(r"decision|based|relied|is\s|was\s")
 _NO_EVIDENCE = re.compile(r"\bdid\s+not\s+(?:cite|use|rely|reference|base)|\bno\s+(?:guidelines?|citations?|evidence)"
                           r"|\bnot\s+(?:cite|provided)|\bnone\b", _I)
 _QUALIFIER = re.compile(
-    r",?\s*(?:which|that)\s+(?:is|are)\s+(?P<neg>not\s+)?(?:a\s+)?part\s+of\s+(?:the\s+)?MTUS"
-    r"|\(\s*(?P<neg2>not\s+)?part\s+of\s+(?:the\s+)?MTUS\s*\)",
-    _I,
+    r"(?:which|that)\s+(?:is|are)\s+(?P<neg>not\s+)?(?:a\s+)?part\s+of\s+(?:the\s+)?mtus"
+    r"|\(\s*(?P<neg2>not\s+)?part\s+of\s+(?:the\s+)?mtus\s*\)"
 )
 _NUM = r"\d{1,4}(?!\.\d)(?:\s*[-\u2013\u2014]\s*\d{1,4}(?!\.\d))?"
 _PAGES = re.compile(
-    r"\b(?:Page\(s\)|pages?|pp?\.|pgs?\.?)\s*:?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|&|and)\s*" + _NUM + r")*)",
-    _I,
+    r"(?:page\(s\)|pages?|pp?\.|pgs?\.?)\s*:?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|&|and)\s*" + _NUM + r")*)"
 )
-_SECTION = re.compile(r"(?:\bsection\s*|§\s*)?\b(9\d{3}\.\d+(?:\.\d+)*(?:\([a-z0-9]+\))*)", _I)
+_SECTION = re.compile(r"9\d{3}\.\d+(?:\.\d+)*(?:\([a-z0-9]+\))*")
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z(])|;")
 _ABBREVIATIONS = frozenset((
     "ch", "pp", "p", "pg", "pgs", "no", "vol", "al", "inc", "ed", "st", "dr", "vs", "e.g", "i.e", "approx", "fig",
@@ -108,9 +114,10 @@ def _flex(name: str) -> str:
             words.append(r"-")
         else:
             words.append(re.escape(word).replace(",", ",?"))
-    return r"\s*".join(words) if False else r"\s+".join(words).replace(r"\s+-\s+", r"\s*-\s*")
+    return r"\s+".join(words).replace(r"\s+-\s+", r"\s*-\s*")
 
 
+_ODG_SPLIT = re.compile(r"[,;:]|\(ODG\)|\bODG\b")
 _ODG_KNOWN = "|".join(_flex(c) for c in ODG_CHAPTERS)
 _ODG_BEFORE_CHAPTER = re.compile(r"(?:^|[\s,;:(])(" + _ODG_KNOWN + r")\s*$", _I)
 _ODG_LEADING = re.compile(r"^[\s,;:\-]*(?:the\s+)?(" + _ODG_KNOWN + r")(?=\s*(?:[,;.:\-(]|$)|\s+(?:chapter|procedure"
@@ -156,25 +163,27 @@ def parse_pages(spec: str) -> list[int]:
 
 def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation], list[str]]:
     """Citations in one guideline line; `offset` is where the line starts in ParsedLetter.text."""
-    m = _BASED_ON.search(line)
+    low = lower(line)
+    m = next((b for b in (_BASED_ON.match(low, k.start()) for k in _BASED_KEY.finditer(low)) if b), None)
     region_start = m.end() if m else 0
-    anchors = _find_anchors(line, region_start)
+    anchors = _find_anchors(line, low, region_start)
     if not anchors and region_start:
         # "... relied on this nationally recognized guideline" after the citation itself.
         region_start = 0
-        anchors = _find_anchors(line, 0)
+        anchors = _find_anchors(line, low, 0)
     if not anchors:
         rest = line[region_start:].strip(" .,;:")
         if rest and not _NO_EVIDENCE.search(line):
             return [], [f"unrecognised guideline: {rest[:80]!r}"]
         return [], []
-    qualifiers = [(q.start(), not (q.group("neg") or q.group("neg2"))) for q in _QUALIFIER.finditer(line)]
+    qualifiers = ([(q.start(), not (q.group("neg") or q.group("neg2"))) for q in _QUALIFIER.finditer(low)]
+                  if "part of" in low else [])
     citations: list[Citation] = []
     for i, anchor in enumerate(anchors):
         seg_end = anchors[i + 1].start if i + 1 < len(anchors) else len(line)
         seg_end = _cut_segment(line, anchor.name_end, seg_end)
         mtus = _mtus(anchor, qualifiers)
-        for part in _read_segment(anchor, line, seg_end):
+        for part in _read_segment(anchor, line, low, seg_end):
             end = _trim_end(line, anchor.start, max(part.end, anchor.name_end))
             citations.append(Citation(
                 source=source,
@@ -189,17 +198,31 @@ def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation]
     return citations, []
 
 
-def _find_anchors(line: str, region_start: int) -> list[_Anchor]:
+def _anchor_matches(line: str, low: str, start: int, end: int | None = None):
+    """The anchor names in line[start:end], left to right, not overlapping."""
+    pos = start
+    for k in _ANCHOR_KEY.finditer(low, start, len(low) if end is None else end):
+        i = k.start()
+        if i < pos or (i and low[i - 1].isalnum()):
+            continue
+        m = _ANCHORS.match(line, i)
+        if m:
+            pos = m.end()
+            yield m
+
+
+def _find_anchors(line: str, low: str, region_start: int) -> list[_Anchor]:
     anchors: list[_Anchor] = []
-    for m in _ANCHORS.finditer(line, region_start):
+    for m in _anchor_matches(line, low, region_start):
         kind = m.lastgroup or ""
-        before = line[max(region_start, m.start() - 80):m.start()]
-        p = _PREFIX.search(before)
-        start = m.start() - (len(before) - p.start()) if p else m.start()
-        mtus = (not p.group("q").lower().startswith("non")) if p else None
+        lo = max(region_start, m.start() - 80)
+        p = _PREFIX.search(low, lo, m.start())
+        start = p.start() if p else m.start()
+        mtus = (not p.group("q").startswith("non")) if p else None
         if kind == "mtus":
-            nxt = _ANCHORS.search(line, m.end(), m.end() + 40)
-            if ((nxt and nxt.lastgroup != "mtus") or not _BARE_CONTEXT.search(line[region_start:m.start()])
+            nxt = next(_anchor_matches(line, low, m.end(), m.end() + 40), None)
+            if ((nxt and nxt.lastgroup != "mtus")
+                    or not _BARE_CONTEXT.search(low, max(region_start, m.start() - 25), m.start())
                     or not _BARE_NEXT.match(line, m.end())):
                 continue
             seg = line[m.end():_cut_segment(line, m.end(), len(line))]
@@ -207,18 +230,18 @@ def _find_anchors(line: str, region_start: int) -> list[_Anchor]:
             anchors.append(_Anchor(guideline, m.start(), m.end(), True, m.group(0)))
             continue
         if kind == "other":
-            if p is None and not _OTHER_CONTEXT.search(line[region_start:m.start()]):
+            if p is None and not _OTHER_CONTEXT.search(low, max(region_start, m.start() - 25), m.start()):
                 continue
             guideline = OTHER
         elif kind == "section":
             sec = _SECTION.match(line, m.end())
-            number = sec.group(1) if sec else ""
+            number = sec.group(0) if sec else ""
             guideline = next((g for s, g in _SECTION_GUIDELINE.items() if number.startswith(s)), ACOEM)
         else:
             guideline = _GROUPS[kind]
         anchors.append(_Anchor(guideline, start, m.end(), mtus, m.group(0)))
     # "Non-MTUS Citation <source>" naming a source no pattern knows.
-    for m in _NON_MTUS.finditer(line, region_start):
+    for m in _NON_MTUS.finditer(low, region_start):
         if any(a.start <= m.start() < a.name_end for a in anchors):
             continue
         stop = re.search(r"[,.;]|\s+which\b|$", line[m.end():m.end() + 100])
@@ -254,33 +277,54 @@ def _mtus(anchor: _Anchor, qualifiers: list[tuple[int, bool]]) -> bool:
     return GUIDELINE_BY_NAME[anchor.guideline].mtus_default
 
 
-def _read_segment(anchor: _Anchor, line: str, end: int) -> list[_Part]:
+def _page_specs(low: str, start: int, end: int):
+    """Page references ("Page(s): 76-80, 88-89", "pages 98, 99", "p. 303") in low[start:end]."""
+    for m in _PAGES.finditer(low, start, end):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        yield m
+
+
+def _pages_in(low: str, start: int, end: int) -> list[int]:
+    return sorted({p for m in _page_specs(low, start, end) for p in parse_pages(m.group("nums"))})
+
+
+def _read_segment(anchor: _Anchor, line: str, low: str, end: int) -> list[_Part]:
     start = anchor.name_end
-    q = _QUALIFIER.search(line, start, end)
-    if q:
-        end = q.start()
+    if "part of" in low:
+        q = _QUALIFIER.search(low, start, end)
+        if q:
+            end = q.start()
     if anchor.guideline == ACOEM:
-        return _acoem(line, start, end)
+        return _acoem(line, low, start, end)
     if anchor.guideline == ODG:
-        return _odg(line, start, end)
+        return _odg(line, low, start, end)
     if anchor.guideline == OTHER:
-        part = _Part(chapter=anchor.name.strip(" ,.;:") or None, end=anchor.name_end)
-        part.pages = [p for m in _PAGES.finditer(line, start, end) for p in parse_pages(m.group("nums"))]
-        return [part]
-    return _topics(line, start, end)
+        return [_Part(chapter=anchor.name.strip(" ,.;:") or None, end=anchor.name_end,
+                      pages=_pages_in(low, start, end))]
+    return _topics(line, low, start, end)
 
 
-def _topics(line: str, start: int, end: int) -> list[_Part]:
+def _section(low: str, start: int, end: int) -> re.Match[str] | None:
+    for m in _SECTION.finditer(low, start, end):
+        if not m.start() or low[m.start() - 1] not in "0123456789.":
+            return m
+    return None
+
+
+def _topics(line: str, low: str, start: int, end: int) -> list[_Part]:
     """MTUS guidelines: a topic and its pages, one part per topic."""
     section = None
     text = line[:end]
-    sec = _SECTION.search(text, start)
+    sec = _section(low, start, end)
     if sec:
-        section = sec.group(1)
-        text = text[:sec.start()] + " " * (sec.end() - sec.start()) + text[sec.end():]
+        section = sec.group(0)
+        blank = " " * (sec.end() - sec.start())
+        text = text[:sec.start()] + blank + text[sec.end():]
+        low = low[:sec.start()] + blank + low[sec.end():end]
     parts: list[_Part] = []
     pos = start
-    for m in _PAGES.finditer(text, start):
+    for m in _page_specs(low, start, end):
         topic = _clean_topic(text[pos:m.start()])
         pages = parse_pages(m.group("nums"))
         if parts and not topic:
@@ -319,15 +363,16 @@ def _clean_topic(raw: str) -> str | None:
     return t
 
 
-def _acoem(line: str, start: int, end: int) -> list[_Part]:
+def _acoem(line: str, low: str, start: int, end: int) -> list[_Part]:
     seg = line[start:end]
+    seg_low = low[start:end]
     edition = None
     e = _EDITION.search(seg)
     y = _YEAR.search(seg)
     if e:
         ordinal = _ORDINALS.get(e.group(1).lower(), e.group(1).lower())
         edition = f"{ordinal} Edition" + (f" ({y.group(1)})" if y else "")
-    elif y and not _PAGES.search(seg[max(0, y.start() - 12):y.end()]):
+    elif y and not _PAGES.search(seg_low, max(0, y.start() - 12), y.end()):
         edition = y.group(1)
     chapters = [(m.start(), m.group(1).lstrip("0") or "0") for m in _ACOEM_CHAPTER.finditer(seg)]
     if not chapters:
@@ -348,13 +393,12 @@ def _acoem(line: str, start: int, end: int) -> list[_Part]:
         part = _Part(chapter, [], start + stop)
         part.edition = edition
         lo = 0 if not parts else pos
-        for m in _PAGES.finditer(seg, lo, stop):
-            part.pages = sorted(set(part.pages) | set(parse_pages(m.group("nums"))))
+        part.pages = _pages_in(seg_low, lo, stop)
         parts.append(part)
     return parts
 
 
-def _odg(line: str, start: int, end: int) -> list[_Part]:
+def _odg(line: str, low: str, start: int, end: int) -> list[_Part]:
     seg = line[start:end]
     names: list[tuple[int, str]] = []
     for m in _CHAPTER_WORD.finditer(seg):
@@ -366,14 +410,14 @@ def _odg(line: str, start: int, end: int) -> list[_Part]:
         if known:
             names.append((m.start(), known.group(1)))
             continue
-        piece = re.split(r"[,;:]|\(ODG\)|\bODG\b", before)[-1].strip(" -")
+        piece = _ODG_SPLIT.split(before)[-1].strip(" -")
         if piece and piece[0].isupper():
             names.append((m.start(), piece))
     if not names:
         lead = _ODG_LEADING.match(seg)
         if lead:
             names.append((lead.start(1), lead.group(1)))
-    pages = [p for m in _PAGES.finditer(seg) for p in parse_pages(m.group("nums"))]
+    pages = _pages_in(low, start, end)
     if not names:
         return [_Part(None, pages, end)]
     return [_Part(" ".join(n.split()), pages if i == 0 else [], end) for i, (_, n) in enumerate(names)]

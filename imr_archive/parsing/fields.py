@@ -15,12 +15,13 @@ from datetime import date
 from imr_archive.parsing.dates import DATE, parse_date
 from imr_archive.parsing.layout import Layout
 from imr_archive.parsing.result import Dates, Patient, Reviewer
+from imr_archive.parsing.scan import lower, matches_at
 from imr_archive.parsing.vocabulary import US_STATES, normalize_specialty
 
 __all__ = ["Fields", "read_fields", "read_diagnoses", "read_reviewer"]
 
 _I = re.IGNORECASE
-_D = r"(?P<date>" + DATE + r")?"
+Span = tuple[int, int]
 
 
 @dataclass
@@ -37,59 +38,62 @@ class Fields:
 
 
 _CASE_LABEL = re.compile(r"Case\s+(?:Number|No\.?|#)\s*:?\s*(CM\d{2}-\d{4,8})", _I)
-_CASE_ANY = re.compile(r"\bCM\d{2}-\d{5,8}\b")
-_PRIORITY = re.compile(r"\bPriority\s*:\s*([A-Za-z]+)", _I)
+_CASE_KEY = re.compile(r"case")
+_CASE_ANY = re.compile(r"CM\d{2}-\d{5,8}\b")
+_PRIORITY = re.compile(r"Priority\s*:\s*([A-Za-z]+)", _I)
+_PRIORITY_KEY = re.compile(r"priority")
+_DATE_AT = re.compile(r"\s*(?P<date>" + DATE + r")?", _I)
 
-# (Dates attribute, label as named in warnings, header label pattern)
-_HEADER_DATES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
-    (attr, name, re.compile(pattern + r"\s*:\s*" + _D, _I))
-    for attr, name, pattern in (
-        ("assigned", "date assigned", r"\bDate\s+Assigned"),
-        ("injury", "date of injury", r"\bDate\s+of\s+Injury"),
-        ("decision", "decision date", r"\bDecision\s+Date"),
-        ("decision", "dated", r"\bDated"),
-        ("ur_denial", "UR denial date", r"\bUR\s+Denial\s+Date"),
-        ("application_received", "application received date", r"\bApplication\s+Received"),
-    )
-)
+# Header labels ("Date of Injury: 04/27/2009"), found in the lowered text: label -> (Dates attribute, name).
+_HEADER_LABEL = re.compile(r"(date\s+assigned|date\s+of\s+injury|decision\s+date|dated|ur\s+denial\s+date"
+                           r"|application\s+received)\s*:")
+_HEADER_ATTRS = {
+    "date assigned": ("assigned", "date assigned"),
+    "date of injury": ("injury", "date of injury"),
+    "decision date": ("decision", "decision date"),
+    "dated": ("decision", "dated"),
+    "ur denial date": ("ur_denial", "UR denial date"),
+    "application received": ("application_received", "application received date"),
+}
 
-# Case-summary wording, tried in order.
+# Case-summary wording, each pattern matched where its keyword starts a word; the
+# patterns of a tuple are tried in order over the whole summary.
+_INJURY_KEY = re.compile(r"injur|doi\b|d/i\b|hurt|accident")
 _INJURY_PHRASES = tuple(
     re.compile(p, _I)
     for p in (
-        r"(?:date\s+of\s+injury|injury\s+date|\bDOI\b|\bD/I\b)(?:\s*\((?:DOI|D/I)\))?\s*(?:of|on|was|is|:|,)?\s*"
-        r"(?:of|on)?\s*(?P<date>"
+        r"(?:injury(?:\s+date)?|DOI|D/I)(?:\s*\((?:DOI|D/I)\))?\s*(?:of|on|was|is|:|,)?\s*(?:of|on)?\s*(?P<date>"
         + DATE + ")",
-        r"\binjur(?:y|ies|ed)\b[^.;:]{0,60}?\b(?:on|dated|of)\s+(?P<date>" + DATE + ")",
-        r"\b(?:hurt|accident)\b[^.;:]{0,60}?\b(?:on|of)\s+(?P<date>" + DATE + ")",
+        r"injur(?:y|ies|ed)\b[^.;:]{0,60}?\b(?:on|dated|of)\s+(?P<date>" + DATE + ")",
+        r"(?:hurt|accident)\b[^.;:]{0,60}?\b(?:on|of)\s+(?P<date>" + DATE + ")",
     )
 )
-_UR_PHRASES = tuple(
-    re.compile(p, _I)
-    for p in (
-        r"\butilization\s+review\b[^.;:]{0,80}?\b(?:dated|of|on|from)\s+(?P<date>" + DATE + ")",
-        r"\b(?:on|dated)\s+(?P<date>" + DATE + r"),?\s+(?:the\s+|a\s+)?(?:utilization\s+review|UR)\b",
-        r"\bUR\b[^.;:]{0,60}?\b(?:dated|of|on)\s+(?P<date>" + DATE + ")",
-        r"(?P<date>" + DATE + r")\s+(?:UR|utilization\s+review)\b",
-        r"\b(?:non-?\s*certified|denied)\b[^.;:]{0,40}?\b(?:on|dated)\s+(?P<date>" + DATE + ")",
-    )
+_UR_KEY = re.compile(r"utilization\s+review|ur\b")
+_UR_PHRASES = (
+    re.compile(r"(?:utilization\s+review|UR)\b[^.;:]{0,80}?\b(?:dated|of|on|from)\s+(?P<date>" + DATE + ")", _I),
 )
+# Before the keyword: "On 02/03/2015, utilization review non-certified", "The 11/14/14 UR".
+_UR_BEFORE = re.compile(r"(?:\b(?:on|dated)\s+)?(?P<date>" + DATE + r"),?\s+(?:the\s+|a\s+)?$", _I)
+_DENIED_KEY = re.compile(r"non-?\s*certified|denied")
+_DENIED_PHRASE = re.compile(r"(?:non-?\s*certified|denied)\b[^.;:]{0,40}?\b(?:on|dated)\s+(?P<date>" + DATE + ")",
+                            _I)
 _APPLICATION_PHRASE = re.compile(r"Application\s+for\s+Independent\s+Medical\s+Review,?\s+received\s+(?P<date>"
                                  + DATE + ")", _I)
+_APPLICATION_KEY = re.compile(r"application\s+for")
 
 
 def read_fields(text: str, layout: Layout, running_case_number: str | None = None) -> Fields:
     """All letter-level fields of a cleaned text with its layout."""
     out = Fields()
-    header = text[layout.header[0]:layout.header[1]]
-    summary_span = layout.section("summary", "case_summary")
-    summary = text[summary_span[0]:summary_span[1]] if summary_span else ""
+    low = lower(text)
+    h0, h1 = layout.header
+    summary_span = layout.section("summary", "case_summary") or (0, 0)
+    summary = text[summary_span[0]:summary_span[1]]
     method_span = layout.section("method", "qualifications")
     method = text[method_span[0]:method_span[1]] if method_span else ""
-    docs_span = layout.section("documents", "review_documents")
-    documents = text[docs_span[0]:docs_span[1]] if docs_span else ""
+    docs_span = layout.section("documents", "review_documents") or (0, 0)
 
-    m = _CASE_LABEL.search(text)
+    m = next(matches_at(_CASE_KEY, _CASE_LABEL, text, low), None)
     if m:
         out.case_number = m.group(1).upper()
     elif running_case_number:
@@ -97,10 +101,10 @@ def read_fields(text: str, layout: Layout, running_case_number: str | None = Non
     else:
         m = _CASE_ANY.search(text)
         out.case_number = m.group(0) if m else None
-    m = _PRIORITY.search(header or text)
+    m = next(matches_at(_PRIORITY_KEY, _PRIORITY, text, low, h0, h1 if h1 > h0 else len(text)), None)
     out.priority = m.group(1).capitalize() if m else None
 
-    _read_dates(text, summary, documents, out)
+    _read_dates(text, low, summary_span, docs_span, out)
     out.reviewer = read_reviewer(method or text)
     if out.reviewer.specialty is None:
         out.warnings.append("reviewer specialty not found")
@@ -111,39 +115,61 @@ def read_fields(text: str, layout: Layout, running_case_number: str | None = Non
     return out
 
 
-def _read_dates(text: str, summary: str, documents: str, out: Fields) -> None:
-    for attr, name, rx in _HEADER_DATES:
+def _read_dates(text: str, low: str, summary: Span, documents: Span, out: Fields) -> None:
+    for label in _HEADER_LABEL.finditer(low):
+        i = label.start()
+        if i and low[i - 1].isalnum():
+            continue
+        attr, name = _HEADER_ATTRS[" ".join(label.group(1).split())]
         if getattr(out.dates, attr) is not None:
             continue
-        m = rx.search(text)
-        if not m:
-            continue
-        value = parse_date(m.group("date")) if m.group("date") else None
+        m = _DATE_AT.match(text, label.end())
+        value = parse_date(m.group("date")) if m and m.group("date") else None
         if value is None:
-            shown = " ".join(text[m.end():m.end() + 20].split()) if not m.group("date") else m.group("date")
+            shown = m.group("date") if m and m.group("date") else " ".join(text[label.end():label.end() + 20].split())
             out.warnings.append(f"unreadable {name}: {shown!r}")
         setattr(out.dates, attr, value)
     if out.dates.injury is None:
-        out.dates.injury = _first_phrase_date(_INJURY_PHRASES, summary, out, "date of injury")
+        out.dates.injury = _phrase_date(_INJURY_KEY, _INJURY_PHRASES, text, low, summary, out, "date of injury")
     if out.dates.ur_denial is None:
-        out.dates.ur_denial = (_first_phrase_date(_UR_PHRASES, summary, out, "UR denial date")
-                               or _first_phrase_date(_UR_PHRASES, documents, out, "UR denial date"))
-    if out.dates.application_received is None and documents:
-        m = _APPLICATION_PHRASE.search(documents)
+        out.dates.ur_denial = (_ur_date(text, low, summary, out) or _ur_date(text, low, documents, out))
+    if out.dates.application_received is None:
+        m = next(matches_at(_APPLICATION_KEY, _APPLICATION_PHRASE, text, low, *documents), None)
         out.dates.application_received = parse_date(m.group("date")) if m else None
 
 
-def _first_phrase_date(patterns: tuple[re.Pattern[str], ...], text: str, out: Fields, name: str) -> date | None:
-    if not text:
+def _checked(value_text: str, out: Fields, name: str) -> date | None:
+    value = parse_date(value_text)
+    if value is None:
+        out.warnings.append(f"unreadable {name}: {value_text!r}")
+    return value
+
+
+def _phrase_date(key: re.Pattern[str], patterns: tuple[re.Pattern[str], ...], text: str, low: str, span: Span,
+                 out: Fields, name: str) -> date | None:
+    if span[1] <= span[0]:
         return None
     for rx in patterns:
-        m = rx.search(text)
+        m = next(matches_at(key, rx, text, low, *span), None)
         if m:
-            value = parse_date(m.group("date"))
-            if value is None:
-                out.warnings.append(f"unreadable {name}: {m.group('date')!r}")
-            return value
+            return _checked(m.group("date"), out, name)
     return None
+
+
+def _ur_date(text: str, low: str, span: Span, out: Fields) -> date | None:
+    if span[1] <= span[0]:
+        return None
+    value = _phrase_date(_UR_KEY, _UR_PHRASES, text, low, span, out, "UR denial date")
+    if value:
+        return value
+    for k in _UR_KEY.finditer(low, *span):
+        if k.start() and low[k.start() - 1].isalnum():
+            continue
+        m = _UR_BEFORE.search(text, max(span[0], k.start() - 45), k.start())
+        if m:
+            return _checked(m.group("date"), out, "UR denial date")
+    m = next(matches_at(_DENIED_KEY, _DENIED_PHRASE, text, low, *span), None)
+    return _checked(m.group("date"), out, "UR denial date") if m else None
 
 
 # --------------------------------------------------------------------------
@@ -152,21 +178,27 @@ def _first_phrase_date(patterns: tuple[re.Pattern[str], ...], text: str, out: Fi
 _STATE = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(US_STATES, key=len, reverse=True))
 _STATE_RE = re.compile(r"\b(" + _STATE + r")\b")
 _STATE_LIST = re.compile(r"(?:" + _STATE + r")(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\s*(?:" + _STATE + r"))*")
-_LICENSED = re.compile(r"\blicen[sc](?:ed|e|ure)\b[^.;]{0,50}?\bin\s+(?=" + _STATE + r")", _I)
+_LICENSED = re.compile(r"licen[sc](?:ed|e|ure)\b[^.;]{0,50}?\bin\s+(?=" + _STATE + r")", _I)
+_LICENSED_KEY = re.compile(r"licen[sc]")
 _LICENSURE_LABEL = re.compile(r"State\(?s?\)?\s+of\s+Licensure\s*:\s*([^\n]*)", _I)
+_LICENSURE_KEY = re.compile(r"state")
 _SPECIALTY_LABEL = re.compile(r"(?:Certification\(?s?\)?\s*/\s*Specialty|Board\s+Certification|Specialty)"
                               r"\s*:\s*([^\n]*)", _I)
-_CERTIFIED_IN = re.compile(r"\b(?:Board[-\s]+Certified|Certified|Boarded|specializ(?:es|ing))\s+in\s+(?:the\s+"
+_SPECIALTY_KEY = re.compile(r"certification|board|specialty")
+_CERTIFIED_IN = re.compile(r"(?:Board[-\s]+Certified|Certified|Boarded|specializ(?:es|ing))\s+in\s+(?:the\s+"
                            r"(?:field|specialty)\s+of\s+)?", _I)
+_CERTIFIED_KEY = re.compile(r"board|certified|boarded|specializ")
 # "The expert reviewer is a licensed Psychologist", "... is a Doctor of Chiropractic".
-_IS_A = re.compile(r"\b(?:is|as)\s+an?\s+(?:licensed\s+|certified\s+|practicing\s+|board[-\s]certified\s+)*"
+_IS_A_KEY = re.compile(r"[ia]s\s+an?\s")
+_IS_A = re.compile(r"(?:is|as)\s+an?\s+(?:licensed\s+|certified\s+|practicing\s+|board[-\s]certified\s+)*"
                    r"((?:Doctor\s+of\s+)?(?:Chiropract\w*|Psycholog\w*|Psychiatr\w*|Acupunctur\w*|Podiatr\w*"
                    r"|Physical\s+Therap\w*|Oriental\s+Medicine|Dermatolog\w*|Neurolog\w*|Anesthesiolog\w*"
                    r"|Internist|Orthop(?:a)?edic\s+Surgeon|Neurosurgeon|Physiatrist|Family\s+(?:Physician|Practitioner)"
                    r"|Emergency\s+(?:Physician|Medicine)|Plastic\s+Surgeon|General\s+Surgeon))", _I)
-_SUBSPECIALTY = re.compile(r"\bsub-?\s*specialty\s+(?:in|of)\s+", _I)
+_SUBSPECIALTY = re.compile(r"sub-?\s*specialty\s+(?:in|of)\s+", _I)
+_SUBSPECIALTY_KEY = re.compile(r"sub-?\s*specialty")
 _TERMINATOR = re.compile(r"[.,;\n(]|\s+and\s+(?:is|has|holds|was)\b|\s+(?:with|who|has|is|holds|and\s+a)\b", _I)
-_BOARD_CERTIFIED = re.compile(r"\bBoard[-\s]+Certified\b", _I)
+_BOARD_CERTIFIED = re.compile(r"board[-\s]+certified\b")
 
 
 def _phrase_after(text: str, pos: int) -> str:
@@ -178,40 +210,41 @@ def _phrase_after(text: str, pos: int) -> str:
 def read_reviewer(text: str) -> Reviewer:
     """Specialty, subspecialty, licensure states and board certification of the expert reviewer."""
     r = Reviewer()
+    low = lower(text)
     raw_specialty = None
-    m = _CERTIFIED_IN.search(text)
+    m = next(matches_at(_CERTIFIED_KEY, _CERTIFIED_IN, text, low), None)
     if m:
         raw_specialty = _phrase_after(text, m.end()) or None
-    label = _SPECIALTY_LABEL.search(text)
+    label = next(matches_at(_SPECIALTY_KEY, _SPECIALTY_LABEL, text, low), None)
     label_parts: list[str] = []
     if label:
         label_parts = [p.strip(" .") for p in re.split(r"[,;]", label.group(1)) if p.strip(" .")]
         if raw_specialty is None and label_parts:
             raw_specialty = label_parts[0]
     if raw_specialty is None:
-        m = _IS_A.search(text)
+        m = next(matches_at(_IS_A_KEY, _IS_A, text, low), None)
         if m:
             raw_specialty = m.group(1)
     if raw_specialty:
         r.specialty = normalize_specialty(raw_specialty)
-    m = _SUBSPECIALTY.search(text)
+    m = next(matches_at(_SUBSPECIALTY_KEY, _SUBSPECIALTY, text, low), None)
     if m:
         r.subspecialty = _phrase_after(text, m.end()) or None
     elif len(label_parts) > 1:
         r.subspecialty = label_parts[1]
 
     states: list[str] = []
-    label = _LICENSURE_LABEL.search(text)
+    label = next(matches_at(_LICENSURE_KEY, _LICENSURE_LABEL, text, low), None)
     if label:
         states = _states_in(label.group(1))
     if not states:
-        m = _LICENSED.search(text)
+        m = next(matches_at(_LICENSED_KEY, _LICENSED, text, low), None)
         if m:
             lst = _STATE_LIST.match(text, m.end())
             if lst:
                 states = _states_in(lst.group(0))
     r.licensure = states
-    r.board_certified = True if _BOARD_CERTIFIED.search(text) else None
+    r.board_certified = True if _BOARD_CERTIFIED.search(low) else None
     return r
 
 
@@ -227,18 +260,25 @@ def _states_in(text: str) -> list[str]:
 # --------------------------------------------------------------------------
 # Patient
 
-_AGE = re.compile(r"\b(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|\b(\d{1,3})\s*(?:y/o|y\.o\.|yo)\b"
-                  r"|\baged?\s*(?:of\s*)?:?\s*(\d{1,3})\b", _I)
+_AGE = re.compile(r"(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|(\d{1,3})\s*(?:y/o|y\.o\.|yo)\b"
+                  r"|aged?\s*(?:of\s*)?:?\s*(\d{1,3})\b")
 _SEX_WORD = re.compile(r"(?:[\s,]+[\w'-]+){0,4}?[\s,]+(female|male|woman|man|gentleman|lady|girl|boy)\b", _I)
 _SEX_BEFORE = re.compile(r"\b(female|male|woman|man|gentleman|lady)\b[\s,]+(?:(?:who\s+is\s+|aged?\s*)?)$", _I)
 _FEMALE = frozenset({"female", "woman", "lady", "girl"})
-_HE = re.compile(r"\b(?:he|his|him|himself)\b", _I)
-_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", _I)
+_HE = frozenset(("he", "his", "him", "himself"))
+_SHE = frozenset(("she", "her", "hers", "herself"))
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 def _read_patient(text: str) -> Patient:
     p = Patient()
-    m = _AGE.search(text)
+    low = lower(text)
+    m = None
+    for m in _AGE.finditer(low):
+        if not m.start() or not low[m.start() - 1].isalnum():
+            break
+    else:
+        m = None
     if m:
         age = int(next(g for g in m.groups() if g))
         p.age = age if 0 < age < 120 else None
@@ -246,7 +286,8 @@ def _read_patient(text: str) -> Patient:
         if s:
             p.sex = "female" if s.group(1).lower() in _FEMALE else "male"
     if p.sex is None:
-        he, she = len(_HE.findall(text)), len(_SHE.findall(text))
+        words = _NOT_LETTERS.split(low)
+        he, she = sum(w in _HE for w in words), sum(w in _SHE for w in words)
         if he >= 2 and not she:
             p.sex = "male"
         elif she >= 2 and not he:
@@ -258,20 +299,22 @@ def _read_patient(text: str) -> Patient:
 # Diagnoses
 
 _DIAGNOSIS_TRIGGER = re.compile(
-    r"\bdiagnos(?:es|is)\s+(?:include[sd]?|are|were|was|is|have\s+included|has\s+included|included|listed\s+as"
+    r"diagnos(?:es|is)\s+(?:include[sd]?|are|were|was|is|have\s+included|has\s+included|included|listed\s+as"
     r"|consist(?:s|ed)?\s+of|of)(?:\s+the\s+following)?\s*:?\s*"
-    r"|\bdiagnos(?:es|is)\s+as\s+|\bdiagnosed\s+(?:as\s+having|with|as)\s+|\bdiagnosed\s+(?=[a-z])"
-    r"|\bdiagnos(?:es|is)\s*:\s*",
+    r"|diagnos(?:es|is)\s+as\s+|diagnosed\s+(?:as\s+having|with|as)\s+|diagnosed\s+(?=[a-z])"
+    r"|diagnos(?:es|is)\s*:\s*",
     _I,
 )
+_DIAGNOSIS_KEY = re.compile(r"diagnos")
 _FOLLOWING = re.compile(r"the\s+following\s*:?\s*$", _I)
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bDr)(?<!\bvs)(?<!\bSt)\.(?=\s+[A-Z\"(]|\s*$)|\n")
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z\"(]|\s*$)|\n")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bDr|\bvs|\bSt)$")
 _PROSE = re.compile(r"\b(?:is|was|are|were|has|had|have|reports?|states?|underwent|requested)\b", _I)
 
 
 def read_diagnoses(summary: str) -> list[str]:
     """The diagnoses of the sentence that lists them ("The diagnoses are A, B, and C.")."""
-    m = _DIAGNOSIS_TRIGGER.search(summary)
+    m = next(matches_at(_DIAGNOSIS_KEY, _DIAGNOSIS_TRIGGER, summary, lower(summary)), None)
     if not m:
         return []
     start = m.end()
@@ -279,8 +322,7 @@ def read_diagnoses(summary: str) -> list[str]:
         items = []
         pos = start
         while pos < len(summary) and len(items) < 20:
-            e = _SENTENCE_END.search(summary, pos)
-            end = e.start() if e else len(summary)
+            end = _sentence_end(summary, pos)
             sentence = summary[pos:end].strip()
             if not sentence or _PROSE.search(sentence) or len(sentence.split()) > 15:
                 break
@@ -289,8 +331,16 @@ def read_diagnoses(summary: str) -> list[str]:
         if len(items) == 1:
             return _split_list(items[0])
         return [_clean_diagnosis(i) for i in items if _clean_diagnosis(i)]
-    e = _SENTENCE_END.search(summary, start)
-    return _split_list(summary[start:e.start() if e else len(summary)])
+    return _split_list(summary[start:_sentence_end(summary, start)])
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence from pos ends (a period before a capital, not after "Dr" or an initial)."""
+    for e in _SENTENCE_END.finditer(text, pos):
+        if e.group(0) == "." and _ABBREVIATION.search(text, max(pos, e.start() - 3), e.start()):
+            continue
+        return e.start()
+    return len(text)
 
 
 def _split_list(sentence: str) -> list[str]:

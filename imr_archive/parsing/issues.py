@@ -33,6 +33,7 @@ from imr_archive.parsing.result import (
     UPHELD,
     Issue,
 )
+from imr_archive.parsing.scan import lower
 from imr_archive.parsing.vocabulary import OUTCOME_WORD_PATTERN, categorize, outcome_of_word
 
 __all__ = ["outcome_from_rationale", "parse_item_heading", "read_issues"]
@@ -82,41 +83,46 @@ def _clean_treatment(raw: str) -> str:
 # --------------------------------------------------------------------------
 # Outcome from the rationale
 
-_NECESSITY = re.compile(r"medically\s+(?:necessary|indicated|reasonable)|medical\s+necessity", _I)
-_NEGATION = re.compile(r"\b(?:not|no|non|cannot|never|lacks?|without|neither|nor)\b|n't\b", _I)
+# All searched in the lowered rationale, so without flags.
+_NECESSITY = re.compile(r"medically\s+(?:necessary|indicated|reasonable)|medical\s+necessity")
+_NEGATION = re.compile(r"\b(?:not|no|non|cannot|never|lacks?|without|neither|nor)\b|n't\b")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _PARTIAL = re.compile(
-    r"\bpartial(?:ly)?\s+(?:certif|approv|overturn|authoriz|medically)|\b(?:certified|approved|authorized)\s+in\s+part"
-    r"|\b(?:request|it|treatment|authorization|certification)\s+(?:is|was|has\s+been)\s+(?:\w+\s+){0,2}?modified"
-    r"|\bmodified\s+to\s+(?:certify|allow|approve|authorize|\d)",
-    _I,
+    r"partial(?:ly)?\s+(?:certif|approv|overturn|authoriz|medically)|(?:certified|approved|authorized)\s+in\s+part"
+    r"|(?:request|it|treatment|authorization|certification)\s+(?:is|was|has\s+been)\s+(?:\w+\s+){0,2}?modified"
+    r"|modified\s+to\s+(?:certify|allow|approve|authorize|\d)"
 )
-_REMAINING = re.compile(r"\b(?:remaining|remainder|balance|additional)\b", _I)
+_PARTIAL_KEY = re.compile(r"partial|certified|approved|authorized|request|it|treatment|authorization|certification"
+                          r"|modified")
+_REMAINING = re.compile(r"\b(?:remaining|remainder|balance|additional)\b")
 _FALLBACK = re.compile(
     r"\b(?:is|are|was|were)\s+(?P<neg>not\s+)?(?:\w+\s+)?(?:certified|approved|authorized|supported|warranted"
     r"|indicated|recommended|appropriate)\b|\bnon-?certified\b(?P<non>)|\b(?:denial|decision)\s+(?:is|was)\s+"
-    r"(?P<word>upheld|overturned)",
-    _I,
+    r"(?P<word>upheld|overturned)"
 )
-_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"])")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z0-9\"])")
 
 
-def _negated(text: str, pos: int, end: int | None = None) -> bool:
-    """Whether the necessity phrase at pos is negated within its clause: "is not
+def _negated(low: str, pos: int, end: int) -> bool:
+    """Whether the necessity phrase at low[pos:end] is negated within its clause: "is not
     medically necessary", or for the noun, "medical necessity has not been established"."""
-    window = text[max(0, pos - 80):pos]
+    window = low[max(0, pos - 80):pos]
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
-    window = " ".join(window.split()[-8:])
-    if _NEGATION.search(window):
+    if _NEGATION.search(" ".join(window.split()[-8:])):
         return True
-    if end is not None and text[pos:end].lower().startswith("medical "):
-        after = text[end:end + 80]
+    if low.startswith("medical ", pos):
+        after = low[end:end + 80]
         stop = _CLAUSE_BREAK.search(after)
-        after = " ".join(after[:stop.start() if stop else len(after)].split()[:6])
-        return bool(_NEGATION.search(after))
+        return bool(_NEGATION.search(" ".join(after[:stop.start() if stop else len(after)].split()[:6])))
     return False
+
+
+def _tail_start(text: str, sentences: int) -> int:
+    """Where the last `sentences` sentences of text begin."""
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, len(text) - 1500))]
+    return starts[-sentences] if len(starts) >= sentences else 0
 
 
 def outcome_from_rationale(rationale: str) -> str | None:
@@ -124,25 +130,24 @@ def outcome_from_rationale(rationale: str) -> str | None:
     text = " ".join(rationale.split())
     if not text:
         return None
-    sentences = _SENTENCES.split(text)
-    tail = " ".join(sentences[-3:])
-    if _PARTIAL.search(tail):
+    low = lower(text)
+    tail = _tail_start(text, 3)
+    for k in _PARTIAL_KEY.finditer(low, tail):
+        if (not k.start() or not low[k.start() - 1].isalnum()) and _PARTIAL.match(low, k.start()):
+            return PARTIAL
+    last_two = _tail_start(text, 2)
+    found = [(m.start(), m.end()) for m in _NECESSITY.finditer(low)]
+    polarities = {_negated(low, a, b) for a, b in found if a >= last_two}
+    if len(polarities) == 2 and _REMAINING.search(low, last_two):
         return PARTIAL
-    last_two = " ".join(sentences[-2:])
-    polarities = {_negated(last_two, m.start(), m.end()) for m in _NECESSITY.finditer(last_two)}
-    if len(polarities) == 2 and _REMAINING.search(last_two):
-        return PARTIAL
-    last = None
-    for m in _NECESSITY.finditer(text):
-        last = m
-    if last is not None:
-        return UPHELD if _negated(text, last.start(), last.end()) else OVERTURNED
+    if found:
+        return UPHELD if _negated(low, *found[-1]) else OVERTURNED
     last_f = None
-    for m in _FALLBACK.finditer(sentences[-1]):
+    for m in _FALLBACK.finditer(low, _tail_start(text, 1)):
         last_f = m
     if last_f is not None:
         if last_f.group("word"):
-            return UPHELD if last_f.group("word").lower() == "upheld" else OVERTURNED
+            return UPHELD if last_f.group("word") == "upheld" else OVERTURNED
         return UPHELD if (last_f.group("neg") or last_f.group("non") is not None) else OVERTURNED
     return None
 

@@ -18,6 +18,7 @@ __all__ = [
     "ACOEM_CHAPTERS",
     "CATEGORIES",
     "CATEGORY_RULES",
+    "DRUG_NAMES",
     "GUIDELINES",
     "GUIDELINE_BY_NAME",
     "GUIDELINE_BY_SLUG",
@@ -57,43 +58,39 @@ CATEGORIES: tuple[str, ...] = (
 # Drug names seen in workers' compensation disputes (generic and brand).
 # A name or a dose ("10mg", "5%") marks a pharmaceutical before the broader
 # rules run, so "Norco for pain management" is not Evaluation & Management.
-_DRUGS = (
-    "acetaminophen|tylenol|norco|vicodin|lortab|hydrocodone|oxycodone|oxycontin|percocet|endocet|"
-    "roxicodone|xartemis|tramadol|ultram|ultracet|ryzolt|tapentadol|nucynta|morphine|ms\\s*contin|"
-    "kadian|avinza|methadone|fentanyl|duragesic|fentora|hydromorphone|dilaudid|exalgo|oxymorphone|"
-    "opana|codeine|buprenorphine|suboxone|subutex|butrans|zubsolv|naloxone|naltrexone|meperidine|"
-    "demerol|levorphanol|pentazocine|cyclobenzaprine|flexeril|fexmid|amrix|carisoprodol|soma|"
-    "tizanidine|zanaflex|baclofen|lioresal|methocarbamol|robaxin|orphenadrine|norflex|metaxalone|"
-    "skelaxin|chlorzoxazone|parafon|dantrolene|gabapentin|neurontin|gralise|horizant|pregabalin|"
-    "lyrica|topiramate|topamax|carbamazepine|tegretol|oxcarbazepine|trileptal|lamotrigine|"
-    "lamictal|levetiracetam|keppra|duloxetine|cymbalta|amitriptyline|elavil|nortriptyline|"
-    "pamelor|desipramine|imipramine|doxepin|venlafaxine|effexor|desvenlafaxine|pristiq|"
-    "milnacipran|savella|sertraline|zoloft|fluoxetine|prozac|paroxetine|paxil|citalopram|celexa|"
-    "escitalopram|lexapro|trazodone|desyrel|bupropion|wellbutrin|mirtazapine|remeron|buspirone|"
-    "buspar|naproxen|anaprox|naprosyn|aleve|ibuprofen|motrin|advil|meloxicam|mobic|diclofenac|"
-    "voltaren|arthrotec|zipsor|cambia|celecoxib|celebrex|etodolac|lodine|nabumetone|relafen|"
-    "ketoprofen|flurbiprofen|ketorolac|toradol|sprix|indomethacin|indocin|piroxicam|feldene|"
-    "oxaprozin|daypro|sulindac|salsalate|diflunisal|aspirin|omeprazole|prilosec|pantoprazole|"
-    "protonix|esomeprazole|nexium|lansoprazole|prevacid|rabeprazole|dexlansoprazole|dexilant|"
-    "ranitidine|zantac|famotidine|pepcid|sucralfate|carafate|misoprostol|ondansetron|zofran|"
-    "promethazine|phenergan|metoclopramide|reglan|prochlorperazine|docusate|colace|senna|"
-    "sennosides|senokot|bisacodyl|dulcolax|lactulose|miralax|polyethylene\\s+glycol|linaclotide|"
-    "linzess|lubiprostone|amitiza|naloxegol|movantik|methylnaltrexone|relistor|zolpidem|ambien|"
-    "eszopiclone|lunesta|zaleplon|sonata|ramelteon|rozerem|suvorexant|belsomra|temazepam|"
-    "restoril|alprazolam|xanax|clonazepam|klonopin|lorazepam|ativan|diazepam|valium|"
-    "chlordiazepoxide|hydroxyzine|vistaril|atarax|quetiapine|seroquel|aripiprazole|abilify|"
-    "olanzapine|zyprexa|risperidone|risperdal|lithium|lidocaine|lidoderm|xylocaine|capsaicin|"
-    "zostrix|menthol|methyl\\s+salicylate|bengay|terocin|flector|pennsaid|ketamine|"
-    "prednisone|prednisolone|medrol|methylprednisolone|dexamethasone|sumatriptan|imitrex|"
-    "rizatriptan|maxalt|fioricet|fiorinal|butalbital|esgic|sildenafil|viagra|tadalafil|cialis|"
-    "testosterone|androgel|modafinil|provigil|armodafinil|nuvigil|methylphenidate|ritalin|"
-    "adderall|glucosamine|chondroitin|theramine|sentra|trepadone|gabadone|medical\\s+food|"
-    "vitamin|melatonin|metformin|lisinopril|amlodipine|atorvastatin|simvastatin|insulin|"
-    "levothyroxine|warfarin|clopidogrel|colchicine|allopurinol|cetirizine|loratadine|"
-    "diphenhydramine|benadryl|nicotine|chantix|varenicline|dendracin|genicin|somnicin|"
-    "laxacin|fluriflex|keratek|mentherm|medrox|thermacin|biofreeze|salonpas|ketoflex|"
-    "cyclophene|synapryn|tabradol|deprizine|dicopanol|fanatrex|xolido|lidopro|flurlido"
-)
+_DRUG_TEXT = """
+acetaminophen tylenol norco vicodin lortab hydrocodone oxycodone oxycontin percocet endocet roxicodone
+xartemis tramadol ultram ultracet ryzolt tapentadol nucynta morphine kadian avinza methadone fentanyl
+duragesic fentora hydromorphone dilaudid exalgo oxymorphone opana codeine buprenorphine suboxone subutex
+butrans zubsolv naloxone naltrexone meperidine demerol levorphanol pentazocine cyclobenzaprine flexeril
+fexmid amrix carisoprodol soma tizanidine zanaflex baclofen lioresal methocarbamol robaxin orphenadrine
+norflex metaxalone skelaxin chlorzoxazone parafon dantrolene gabapentin neurontin gralise horizant
+pregabalin lyrica topiramate topamax carbamazepine tegretol oxcarbazepine trileptal lamotrigine lamictal
+levetiracetam keppra duloxetine cymbalta amitriptyline elavil nortriptyline pamelor desipramine imipramine
+doxepin venlafaxine effexor desvenlafaxine pristiq milnacipran savella sertraline zoloft fluoxetine prozac
+paroxetine paxil citalopram celexa escitalopram lexapro trazodone desyrel bupropion wellbutrin mirtazapine
+remeron buspirone buspar naproxen anaprox naprosyn aleve ibuprofen motrin advil meloxicam mobic diclofenac
+voltaren arthrotec zipsor cambia celecoxib celebrex etodolac lodine nabumetone relafen ketoprofen
+flurbiprofen ketorolac toradol sprix indomethacin indocin piroxicam feldene oxaprozin daypro sulindac
+salsalate diflunisal aspirin omeprazole prilosec pantoprazole protonix esomeprazole nexium lansoprazole
+prevacid rabeprazole dexlansoprazole dexilant ranitidine zantac famotidine pepcid sucralfate carafate
+misoprostol ondansetron zofran promethazine phenergan metoclopramide reglan prochlorperazine docusate colace
+senna sennosides senokot bisacodyl dulcolax lactulose miralax linaclotide linzess lubiprostone amitiza
+naloxegol movantik methylnaltrexone relistor zolpidem ambien eszopiclone lunesta zaleplon sonata ramelteon
+rozerem suvorexant belsomra temazepam restoril alprazolam xanax clonazepam klonopin lorazepam ativan
+diazepam valium chlordiazepoxide hydroxyzine vistaril atarax quetiapine seroquel aripiprazole abilify
+olanzapine zyprexa risperidone risperdal lithium lidocaine lidoderm xylocaine capsaicin zostrix menthol
+bengay terocin flector pennsaid ketamine prednisone prednisolone medrol methylprednisolone dexamethasone
+sumatriptan imitrex rizatriptan maxalt fioricet fiorinal butalbital esgic sildenafil viagra tadalafil cialis
+testosterone androgel modafinil provigil armodafinil nuvigil methylphenidate ritalin adderall glucosamine
+chondroitin theramine sentra trepadone gabadone vitamin melatonin metformin lisinopril amlodipine
+atorvastatin simvastatin insulin levothyroxine warfarin clopidogrel colchicine allopurinol cetirizine
+loratadine diphenhydramine benadryl nicotine chantix varenicline dendracin genicin somnicin laxacin
+fluriflex keratek mentherm medrox thermacin biofreeze salonpas ketoflex cyclophene synapryn tabradol
+deprizine dicopanol fanatrex xolido lidopro flurlido
+"""
+DRUG_NAMES: frozenset[str] = frozenset(_DRUG_TEXT.split())
+_DRUG_PHRASES = r"ms\s*contin|polyethylene\s+glycol|methyl\s+salicylate|medical\s+food"
 _DOSE = r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|gm?s?|grams?|ml|cc|iu)\b|\d\s*%|/\d+\s*mg"
 
 # (category, pattern), tried in order.
@@ -105,7 +102,7 @@ CATEGORY_RULES: tuple[tuple[str, str], ...] = (
                    r"|\bRFA\b|rhizotomy|neurotomy|ablation|botox|botulinum|viscosupplement|synvisc|hyalgan"
                    r"|supartz|orthovisc|euflexxa|monovisc|gel-?one|hyaluron|cortisone|steroid\s+shot|\bshots?\b"
                    r"|platelet[\s-]+rich|\bPRP\b|prolotherap|stem\s+cell|ozone|sclerotherap"),
-    ("Pharmaceuticals", r"\b(?:" + _DRUGS + r")\b|" + _DOSE),
+    ("Pharmaceuticals", _DOSE + "|" + _DRUG_PHRASES),  # and any word of DRUG_NAMES: see categorize()
     ("Programs", r"functional\s+restoration|\bFRPs?\b|work\s+(?:hardening|conditioning)|weight[\s-]*(?:loss|reduction"
                  r"|management)|detox|\bHELP\b|pain\s+(?:rehabilitation\s+)?program|multidisciplinary|"
                  r"interdisciplinary|(?<!exercise\s)\bprogram\b|back\s+school|lindora|nutrisystem"),
@@ -155,13 +152,17 @@ CATEGORY_RULES: tuple[tuple[str, str], ...] = (
                         r"|\bdrugs?\b|analgesic|opioid|NSAID|antidepressant|relaxant|sleep\s+aid"),
 )
 
-_CATEGORY_RES = tuple((cat, re.compile(pat, re.IGNORECASE)) for cat, pat in CATEGORY_RULES)
+# Compiled lowercase and without flags, to run on the lowered treatment (fast).
+_CATEGORY_RES = tuple((cat, re.compile(pat.lower())) for cat, pat in CATEGORY_RULES)
+_WORDS = re.compile(r"[a-z]+")
 
 
 def categorize(treatment: str) -> str:
     """The canonical category of a treatment as written ("Other" when no rule fits)."""
+    low = treatment.lower()
+    drug = not DRUG_NAMES.isdisjoint(_WORDS.findall(low))
     for category, rx in _CATEGORY_RES:
-        if rx.search(treatment):
+        if rx.search(low) or (drug and category == "Pharmaceuticals"):
             return category
     return "Other"
 
