@@ -27,7 +27,8 @@ def env_int(name: str, default: int) -> int:
 
 VAR_DIR = Path(os.environ.get("IMR_VAR_DIR", BASE_DIR / "var"))
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+PRODUCTION = env_bool("IMR_PRODUCTION", False)
+DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key")
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "imr_archive.letters",
     "imr_archive.search",
     "imr_archive.web",
+    "imr_archive.uploads",
 ]
 
 MIDDLEWARE = [
@@ -55,8 +57,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-if not DEBUG:
-    # Static files from the app servers themselves; runserver serves them in DEBUG.
+if PRODUCTION:
+    # Static files from the app servers themselves; runserver serves them in development.
     MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "imr_archive.urls"
@@ -108,9 +110,10 @@ MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        # Production serves hashed, compressed copies made by collectstatic.
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
 
@@ -118,6 +121,25 @@ LOGIN_URL = "admin:login"
 
 # Ingest limits.
 IMR_MAX_FILE_BYTES = env_int("IMR_MAX_FILE_BYTES", 20 * 1024 * 1024)
+
+# The upload page (imr_archive.uploads): limits, and how its files are processed.
+IMR_UPLOAD_MAX_FILE_BYTES = env_int("IMR_UPLOAD_MAX_FILE_BYTES", IMR_MAX_FILE_BYTES)
+IMR_UPLOAD_MAX_TOTAL_BYTES = env_int("IMR_UPLOAD_MAX_TOTAL_BYTES", 200 * 1024 * 1024)
+IMR_UPLOAD_MAX_ZIP_MEMBERS = env_int("IMR_UPLOAD_MAX_ZIP_MEMBERS", 1000)
+# A zip declaring more than this many times its own size of files is refused as a zip bomb.
+IMR_UPLOAD_MAX_ZIP_RATIO = env_int("IMR_UPLOAD_MAX_ZIP_RATIO", 100)
+# True: process an upload inside its request (tests); False: in a background thread.
+IMR_UPLOAD_PROCESS_INLINE = env_bool("IMR_UPLOAD_PROCESS_INLINE", False)
+# Files above 2.5 MB stream to temporary files, never whole into memory; the first handler refuses a request
+# larger than the per-upload limit before its files reach the disk.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form's fields other than files
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("IMR_UPLOAD_MAX_FILES", 1000)
+FILE_UPLOAD_HANDLERS = [
+    "imr_archive.uploads.handlers.UploadSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Search.
 IMR_SEARCH_BACKEND = os.environ.get("IMR_SEARCH_BACKEND", "whoosh")
@@ -131,7 +153,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("IMR_LOG_LEVEL", "WARNING")},
 }
 
-if env_bool("IMR_PRODUCTION", False):
+if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("IMR_PRODUCTION is set: DJANGO_DEBUG must be off.")
     if SECRET_KEY == "dev-only-insecure-key":
