@@ -87,8 +87,6 @@ def clean_text(raw: str) -> CleanedText:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
     raw = _CONTROL.sub("", raw)
     raw = _SPACES.sub(" ", raw)
-    if "age" in raw or "AGE" in raw:
-        raw = _PAGE_INLINE.sub(" ", raw)
     raw_lines = raw.split("\n")
     double = _is_double_spaced(raw_lines)
 
@@ -105,6 +103,11 @@ def clean_text(raw: str) -> CleanedText:
         first = text[0]
         if first in "Pp-" and _PAGE_LINE.match(text):
             continue
+        if "age " in text or "AGE " in text:
+            text = _PAGE_INLINE.sub(" ", text).strip()
+            if not text:
+                lines.append(None)
+                continue
         if first in "CIci":
             m = _CASE_LINE.match(text)
             if m:
