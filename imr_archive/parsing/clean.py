@@ -71,7 +71,7 @@ _ITEM_HEADING = re.compile(r":\s*(?i:" + OUTCOME_WORD_PATTERN + r")\s*\.?$")
 _OUTCOME_ONLY = re.compile(OUTCOME_WORD_PATTERN + r"\s*\.?$", re.IGNORECASE)
 _SENTENCE_END_CHARS = frozenset(".!?:;")
 _CLOSERS = "\"'\u201d\u2019)"
-_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_HYPHEN_END = re.compile(r"(\w+)-$")
 _NEXT_WORD = re.compile(r"([a-z]+)")
 
 # A word broken at a hyphen that is really a compound keeps its hyphen.
@@ -148,7 +148,7 @@ def _spaced_colon(m: re.Match[str]) -> str:
 
 
 def _is_double_spaced(raw_lines: list[str]) -> bool:
-    """True when most printed lines are followed by a blank line."""
+    """True when most printed lines are followed by a blank line and few by another printed line."""
     printed = followed = 0
     blank_next = True
     for line in reversed(raw_lines):
@@ -157,7 +157,7 @@ def _is_double_spaced(raw_lines: list[str]) -> bool:
             printed += 1
             followed += blank_next
         blank_next = blank
-    return printed > 0 and followed / printed >= 0.6
+    return printed > 0 and followed / printed >= 0.6 and (printed - followed) / printed < 0.25
 
 
 def _ends_sentence(line: str) -> bool:

@@ -63,7 +63,7 @@ def differences(want: Any, got: Any, path: str = "") -> list[str]:
         out = []
         if len(want) != len(got):
             out.append(f"{path}: expected {len(want)} entries, got {len(got)}")
-        for i, (w, g) in enumerate(zip(want, got)):
+        for i, (w, g) in enumerate(zip(want, got, strict=False)):
             out.extend(differences(w, g, f"{path}[{i}]"))
         return out
     return [] if want == got else [f"{path}: expected {want!r}, got {got!r}"]
