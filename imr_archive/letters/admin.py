@@ -129,7 +129,7 @@ def _sync_cited_pages(issue: Issue) -> None:
     """Make the CitedPage rows of an edited issue match its citations' pages."""
     CitedPage.objects.filter(citation__issue=issue).delete()
     CitedPage.objects.bulk_create([
-        CitedPage(citation=citation, guideline_id=citation.guideline_id, page=int(page))
+        CitedPage(citation=citation, guideline_id=citation.guideline_id, issue_id=issue.id, page=int(page))
         for citation in issue.citations.all()
         for page in sorted(set(citation.pages or []))
     ])

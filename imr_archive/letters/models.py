@@ -62,6 +62,8 @@ class Letter(TimeStamped):
     date_assigned = models.DateField(null=True, blank=True, help_text="Date the case was assigned.")
     date_injury = models.DateField(null=True, blank=True, db_index=True, help_text="Date of the injury.")
     date_decision = models.DateField(null=True, blank=True, db_index=True, help_text="Date of the IMR decision.")
+    decision_year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True, editable=False,
+                                                     help_text="Year of date_decision, kept for the year facet.")
     date_ur_denial = models.DateField(null=True, blank=True, help_text="Date of the utilization review denial.")
     date_application_received = models.DateField(null=True, blank=True,
                                                  help_text="Date the IMR application was received.")
@@ -97,6 +99,12 @@ class Letter(TimeStamped):
 
     def __str__(self) -> str:
         return self.case_number or self.source_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.decision_year = self.date_decision.year if self.date_decision else None
+        if kwargs.get("update_fields") is not None and "date_decision" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "decision_year"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         if self.case_number:
@@ -181,20 +189,22 @@ class Citation(TimeStamped):
 class CitedPage(models.Model):
     """One guideline page cited by one citation.
 
-    A range "98-99" gives a row for 98 and one for 99, so "every citation of
-    MTUS Chronic Pain page 98" is one lookup on the (guideline, page) index on
-    any database. `guideline` repeats the citation's so that lookup needs no join.
+    A range "98-99" gives a row for 98 and one for 99, so "every item citing
+    MTUS Chronic Pain page 98" is one lookup on the (guideline, page, issue)
+    index on any database. `guideline` and `issue` repeat the citation's so
+    that lookup reads the index alone, with no join.
     """
 
     citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="cited_pages")
     guideline = models.ForeignKey(Guideline, on_delete=models.PROTECT, related_name="cited_pages")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="cited_pages")
     page = models.PositiveIntegerField(help_text="The cited page number.")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["citation", "page"], name="unique_cited_page"),
         ]
-        indexes = [models.Index(fields=["guideline", "page"], name="cited_page_lookup")]
+        indexes = [models.Index(fields=["guideline", "page", "issue"], name="cited_page_lookup")]
 
     def __str__(self) -> str:
         return f"{self.guideline_id} p. {self.page}"

@@ -143,7 +143,7 @@ def _create_citations(cited: list[tuple[Issue, result.Issue]]) -> None:
         for n, cite in enumerate(item.citations, start=1)
     ])
     CitedPage.objects.bulk_create([
-        CitedPage(citation=citation, guideline_id=citation.guideline_id, page=page)
+        CitedPage(citation=citation, guideline_id=citation.guideline_id, issue_id=citation.issue_id, page=page)
         for citation in citations
         for page in citation.pages
     ])
