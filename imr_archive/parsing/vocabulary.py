@@ -128,28 +128,29 @@ CATEGORY_RULES: tuple[tuple[str, str], ...] = (
                                  r"|\bNCSs?\b|nerve\s+conduction|electrodiagnos|electromyog|\blabs?\b|laborator"
                                  r"|blood|\bCBC\b|\bBMP\b|\bCMP\b|panel|\bEKG\b|\bECG\b|electrocardiog|sleep\s+stud"
                                  r"|polysomnog|functional\s+capacity|\bFCEs?\b|genetic|\bDNA\b|testing|\btests?\b"
-                                 r"|screen|\bQST\b|range\s+of\s+motion|muscle\s+strength|computerized|\bVNG\b"
+                                 r"|\bscreen|\bQST\b|range\s+of\s+motion|muscle\s+strength|computerized|\bVNG\b"
                                  r"|audiogra|audiometr|pulmonary\s+function|\bPFTs?\b|stress\s+test|holter"
                                  r"|echocardiog|biopsy|analysis|diagnostic|\bH-?reflex|evoked\s+potential"),
     ("Evaluation & Management", r"consult|referr|\brefer\b|follow[\s-]*ups?|office\s+visit|\bvisits?\b|evaluat"
                                 r"|\bexam(?:ination)?s?\b|assessment|clearance|second\s+opinion|specialist"
                                 r"|pain\s+management|\bE\s*&\s*M\b|\bE/M\b|medication\s+management"
                                 r"|treating\s+physician|\bphysician\b|internist|surgeon\b|orthopedist|neurologist"),
-    ("DMEPOS", r"brace|orthos[ie]s|orthotic|splint|support|\bTENS\b|transcutaneous|H-?wave|interferential"
-               r"|\bIF\s+unit|\bunits?\b|stimulat|\bcanes?\b|walker|wheelchair|scooter|crutch|cold\s+therap"
+    ("DMEPOS", r"\bbrac(?:e|es|ing)\b|orthos[ie]s|orthotic|\bsplint|\bsupports?\b|\bTENS\b|transcutaneous|H-?wave"
+               r"|interferential|\bIF\s+unit|\bunits?\b|stimulat|\bcanes?\b|walker|wheelchair|scooter|crutch|cold\s+therap"
                r"|cryotherap|\bice\b|hot\s*/\s*cold|heat(?:ing)?\s+(?:pad|wrap)|cushion|pillow|mattress|\bbeds?\b"
-               r"|commode|shower|toilet|grab\s+bars?|durable\s+medical|\bDME\b|suppl(?:y|ies)|electrodes"
-               r"|batter(?:y|ies)|\bcompression\b|stocking|garment|\bCPM\b|continuous\s+passive|\btraction|collar"
-               r"|\bsling\b|insole|\bshoes?\b|equipment|devices?|\bkits?\b|\bwraps?\b|\btape\b|kinesio|gloves?"
+               r"|commode|\bshower|\btoilet|grab\s+bars?|durable\s+medical|\bDME\b|\bsuppl(?:y|ies)\b|electrodes"
+               r"|batter(?:y|ies)|\bcompression\b|stocking|garment|\bCPM\b|continuous\s+passive|\btraction|\bcollar\b"
+               r"|\bsling\b|insole|\bshoes?\b|equipment|\bdevices?\b|\bkits?\b|\bwraps?\b|\btape\b|kinesio|gloves?"
                r"|hearing\s+aids?|glasses|prosthe|rental|purchase|\bchair\b|\blift\b|\bramp\b|\bbrace"),
     ("Surgery", r"surg|\w+ectom(?:y|ies)|\w+otom(?:y|ies)|\w+plast(?:y|ies)|\w+scop(?:y|ic)|\w+desis|fusion|release"
                 r"|repair|decompression|reconstruct|replacement|implant|removal|excision|debridement|\bACDF\b"
                 r"|\bORIF\b|fixation|revision|\bgraft|amputation|hardware|inpatient|hospital\s+stay"
                 r"|length\s+of\s+stay|\bTKA\b|\bTHA\b|\bTKR\b|\bTHR\b|microdisc|kyphoplasty|vertebroplasty"),
-    ("Pharmaceuticals", r"#\s*\d|cream|ointment|\bgels?\b|lotion|patch(?:es)?\b|tablets?|capsules?|\btabs?\b"
-                        r"|\bcaps?\b|compound|topical|medications?|prescription|refill|\bRx\b|transdermal|spray"
-                        r"|solution|suspension|syrup|\bdrops\b|suppositor|\bXR\b|\bER\b|\bSR\b|\bCR\b|\bODT\b"
-                        r"|\bdrugs?\b|analgesic|opioid|NSAID|antidepressant|relaxant|sleep\s+aid"),
+    ("Pharmaceuticals", r"#\s*\d|\bcreams?\b|\bointments?\b|\bgels?\b|\blotions?\b|\bpatch(?:es)?\b|\btablets?\b"
+                        r"|\bcapsules?\b|\btabs?\b|\bcaps?\b|\bcompound|\btopical|\bmedications?\b|\bprescriptions?\b"
+                        r"|\brefills?\b|\bRx\b|\btransdermal|\bsprays?\b|\bsolution\b|\bsuspension\b|\bsyrup\b|\bdrops\b"
+                        r"|\bsuppositor|\bXR\b|\bER\b|\bSR\b|\bCR\b|\bODT\b|\bdrugs?\b|\banalgesic|\bopioid|\bNSAID"
+                        r"|antidepressant|relaxant|sleep\s+aid"),
 )
 
 # Compiled lowercase and without flags, to run on the lowered treatment (fast).
