@@ -143,3 +143,15 @@ def test_fields_an_editor_corrected_are_labelled(client, site):
     page = html(client.get(letter.get_absolute_url()))
     assert "corrected these fields by hand: reviewer specialty." in page
     assert "Corrected by an editor: outcome, citations." in page
+
+
+def test_pages_run_a_bounded_number_of_queries(client, site, django_assert_max_num_queries):
+    letter = letter_with_case()
+    with django_assert_max_num_queries(3):  # the letter, its items, their citations with guidelines
+        client.get(letter.get_absolute_url())
+    with django_assert_max_num_queries(5):
+        client.get("/")
+    with django_assert_max_num_queries(4):
+        client.get("/guidelines/mtus-chronic-pain/")
+    with django_assert_max_num_queries(1):
+        client.get("/guidelines/")
