@@ -82,9 +82,9 @@ def ingest_file(data: bytes, name: str) -> IngestResult:
     except RejectedLetter as error:
         return IngestResult(name, Status.FAILED, reason=str(error))
     sha = text_sha256(parsed.text)
-    existing_id = Letter.objects.filter(sha256=sha).values_list("id", flat=True).first()
-    if existing_id is not None:
-        return IngestResult(name, Status.UNCHANGED, existing_id)
+    existing = Letter.objects.filter(sha256=sha).order_by().values_list("id", flat=True)[:1]
+    if existing:
+        return IngestResult(name, Status.UNCHANGED, existing[0])
     try:
         letter, status = _store_new(parsed, sha, data, name)
     except Exception as error:  # noqa: BLE001 - one bad letter must not stop a run
@@ -96,19 +96,21 @@ def ingest_file(data: bytes, name: str) -> IngestResult:
 def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str) -> tuple[Letter, Status]:
     """Create the letter, or replace the stored letter of the same case (an edited version)."""
     with transaction.atomic():
-        letter = None
+        same_case = Letter.objects.none()
         if parsed.case_number:
-            letter = Letter.objects.select_for_update().filter(case_number=parsed.case_number).first()
+            same_case = Letter.objects.select_for_update().filter(case_number=parsed.case_number).order_by()
+        letter = next(iter(same_case), None)
         status = Status.NEW if letter is None else Status.REPLACED
         letter = letter or Letter()
         old_original = letter.original.name if letter.original else ""
         letter.source_name = Path(name).name[:255]
         letter.sha256 = sha
         update_letter_fields(letter, parsed)
-        letter.original.save(f"{sha[:2]}/{sha}/{Path(name).name}", ContentFile(data), save=False)
+        # One folder per hash prefix: few directories, and the hash makes the name unique.
+        letter.original.save(f"{sha[:2]}/{sha}_{Path(name).name[-150:]}", ContentFile(data), save=False)
         try:
             letter.save()
-            replace_issues(letter, parsed)
+            replace_issues(letter, parsed, new=status is Status.NEW)
         except Exception:
             letter.original.delete(save=False)
             raise

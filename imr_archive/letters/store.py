@@ -93,16 +93,19 @@ def _issue_values(item: result.Issue) -> dict[str, object]:
 ISSUE_FIELDS = frozenset(_issue_values(result.Issue("", "", "", False)))
 
 
-def replace_issues(letter: Letter, parsed: ParsedLetter) -> None:
+def replace_issues(letter: Letter, parsed: ParsedLetter, new: bool = False) -> None:
     """Replace the letter's issues (their citations and pages too) with the parsed ones.
 
     An issue an admin corrected keeps its row and its corrected fields (and
     its citations, when those were corrected); the parse fills in the rest.
-    Issues are matched by their position in the letter.
+    Issues are matched by their position in the letter. `new` says the
+    letter was just created, so there is nothing to replace.
     """
     items = parsed.issues or [_unread_item(parsed)]
-    corrected = {issue.ordinal: issue for issue in letter.issues.all() if issue.corrected_fields}
-    letter.issues.exclude(id__in=[issue.id for issue in corrected.values()]).delete()
+    corrected: dict[int, Issue] = {}
+    if not new:
+        corrected = {issue.ordinal: issue for issue in letter.issues.all() if issue.corrected_fields}
+        letter.issues.exclude(id__in=[issue.id for issue in corrected.values()]).delete()
     new: list[Issue] = []
     cited: list[tuple[Issue, result.Issue]] = []
     for ordinal, item in enumerate(items, start=1):
