@@ -11,7 +11,7 @@ combine with OR, different parameters combine with AND):
     q                   words, phrases, AND/OR/NOT, field:value (query_text.py)
     outcome             upheld | overturned | partial | unknown          (list)
     category            a treatment category of vocabulary.CATEGORIES   (list)
-    treatment           a normalized treatment name, exact              (list)
+    treatment           a normalized treatment name, exact but for case (list)
     guideline           a guideline slug of vocabulary.GUIDELINES       (list)
     page                a cited guideline page (>= 1); needs `guideline`
     mtus                yes (cites an MTUS guideline) | no (cites none)
@@ -192,7 +192,8 @@ class SearchFilterSet(django_filters.FilterSet):
             guideline=tuple(data.get("guideline") or ()),
             specialty=tuple(data.get("specialty") or ()),
             year=tuple(int(y) for y in data.get("year") or ()),
-            treatment=tuple(data.get("treatment") or ()),
+            # Normalized treatment names are lower case (parsing/treatment_names.py): "Norco" finds "norco".
+            treatment=tuple(dict.fromkeys(t.lower() for t in data.get("treatment") or ())),
             page=data.get("page"),
             mtus={"yes": True, "no": False}.get(data.get("mtus") or ""),
             decision_from=_date(decision.start),

@@ -16,6 +16,7 @@ VALID = [
     ("outcome=upheld&outcome=partial", SearchQuery(outcome=("upheld", "partial"))),
     ("category=Physical+Therapy", SearchQuery(category=("Physical Therapy",))),
     ("treatment=norco&treatment=+gabapentin+", SearchQuery(treatment=("norco", "gabapentin"))),
+    ("treatment=Norco&treatment=norco", SearchQuery(treatment=("norco",))),
     ("guideline=odg&guideline=acoem&page=12", SearchQuery(guideline=("odg", "acoem"), page=12)),
     ("mtus=yes", SearchQuery(mtus=True)),
     ("mtus=no", SearchQuery(mtus=False)),
