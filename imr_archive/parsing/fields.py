@@ -308,7 +308,7 @@ _DIAGNOSIS_TRIGGER = re.compile(
 _DIAGNOSIS_KEY = re.compile(r"diagnos")
 _FOLLOWING = re.compile(r"the\s+following\s*:?\s*$", _I)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z\"(]|\s*$)|\n")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bDr|\bvs|\bSt)$")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bDr|\bvs|\bSt|(?<![\w.])\d{1,2})$")
 _PROSE = re.compile(r"\b(?:is|was|are|were|has|had|have|reports?|states?|underwent|requested)\b", _I)
 
 
