@@ -182,6 +182,16 @@ def test_full_text_and_database_paths_agree(client, site, words, filters):
     assert facets(by_index)["guideline"] == facets(by_database)["guideline"]
 
 
+@pytest.mark.parametrize("filters", ["outcome=overturned&outcome=partial", "guideline=odg&year=2015", "sex=male"])
+def test_match_everything_words_add_nothing_to_a_filter(client, site, filters):
+    """`*` sends the search through Whoosh; it must find what the database finds with the filters alone."""
+    by_index = get(client, f"q=*&{filters}")
+    by_database = get(client, filters)
+    assert total(by_index) == total(by_database) > 0
+    assert set(all_hits(client, f"q=*&{filters}")) == set(all_hits(client, filters))
+    assert facets(by_index) == facets(by_database)
+
+
 def test_words_find_items_and_mark_them_in_the_snippet(client, site):
     response = get(client, "q=acupuncture")
     assert response.status_code == 200
