@@ -178,7 +178,8 @@ def _ur_date(text: str, low: str, span: Span, out: Fields) -> date | None:
 _STATE = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(US_STATES, key=len, reverse=True))
 _STATE_RE = re.compile(r"\b(" + _STATE + r")\b")
 _STATE_LIST = re.compile(r"(?:" + _STATE + r")(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\s*(?:" + _STATE + r"))*")
-_LICENSED = re.compile(r"licen[sc](?:ed|e|ure)\b[^.;]{0,50}?\bin\s+(?=" + _STATE + r")", _I)
+_LICENSED = re.compile(r"licen[sc](?:ed|e|ure)\b[^.;]{0,50}?\bin\s+(?:the\s+)?(?:(?:states?|commonwealth)\s+of\s+)?"
+                       r"(?=" + _STATE + r")", _I)
 _LICENSED_KEY = re.compile(r"licen[sc]")
 _LICENSURE_LABEL = re.compile(r"State\(?s?\)?\s+of\s+Licensure\s*:\s*([^\n]*)", _I)
 _LICENSURE_KEY = re.compile(r"state")
@@ -299,7 +300,8 @@ def _read_patient(text: str) -> Patient:
 # Diagnoses
 
 _DIAGNOSIS_TRIGGER = re.compile(
-    r"diagnos(?:es|is)\s+(?:include[sd]?|are|were|was|is|have\s+included|has\s+included|included|listed\s+as"
+    r"diagnos(?:es|is)\s+(?:(?:listed|documented|noted|given|reported|rendered)\s+)?(?:include[sd]?|are|were|was|is"
+    r"|have\s+included|has\s+included|included|listed\s+as"
     r"|consist(?:s|ed)?\s+of|of)(?:\s+the\s+following)?\s*:?\s*"
     r"|diagnos(?:es|is)\s+as\s+|diagnosed\s+(?:as\s+having|with|as)\s+|diagnosed\s+(?=[a-z])"
     r"|diagnos(?:es|is)\s*:\s*",

@@ -209,16 +209,15 @@ def read_issues(text: str, layout: Layout) -> tuple[list[Issue], list[str]]:
     """The disputed items of a letter and the warnings reading them raised."""
     if layout.format == FORMAT_PROFESSIONAL_REVIEW:
         return _professional_review(text, layout)
-    if layout.format == FORMAT_DOCUMENTS_REVIEWED:
-        span = layout.section("decisions", "issues")
-        items = _numbered_items(text, span) if span else []
-        if not items and span:
-            items = _labelled_items(text, span, _DOCUMENTS_LABELS)
-    else:
-        span = layout.section("issues", "decisions")
-        items = _labelled_items(text, span, _DETERMINATION_LABELS) if span else []
+    span = layout.section("decisions", "issues")
     if span is None:
-        return [], ["no disputed items found: decisions section missing"]
+        # No decisions heading (a damaged letter): look for the items after the summary.
+        after = layout.section("summary", "method")
+        span = (after[0] if after else 0, len(text))
+    if layout.format == FORMAT_DOCUMENTS_REVIEWED:
+        items = _numbered_items(text, span) or _labelled_items(text, span, _DOCUMENTS_LABELS)
+    else:
+        items = _labelled_items(text, span, _DETERMINATION_LABELS)
     issues: list[Issue] = []
     warnings: list[str] = []
     for n, item in enumerate(items, 1):
