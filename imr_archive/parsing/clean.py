@@ -39,10 +39,10 @@ _PAGE_LINE = re.compile(r"-?\s*(?i:page)\s+\d{1,3}(?:\s+(?i:of)\s+\d{1,3})?\s*-?
 _PAGE_INLINE = re.compile(r"[ ]?[Pp](?:age|AGE)\s+\d{1,3}\s+(?:of|OF)\s+\d{1,3}\b[ ]?")
 _CASE_LINE = re.compile(r"(?:(?:IMR\s+)?(?i:case)\s+(?i:number|no\.?|#)\s*:?\s*)?(" + _CASE + r")$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
-# Runs of spaces, and the other space characters, become one space.
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u3000]")
+# Other space characters become spaces (and runs of spaces one space, in clean_text).
 _TRANSLATE = str.maketrans({
     "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n",
+    "\t": " ", "\u00a0": " ", "\u202f": " ", "\u3000": " ", **{chr(c): " " for c in range(0x2000, 0x200b)},
     "\u0130": "I",  # the one character whose lower() is longer: later stages search text.lower()
 })
 
@@ -86,7 +86,8 @@ def clean_text(raw: str) -> CleanedText:
     """Remove extraction debris; see the module docstring."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
     raw = _CONTROL.sub("", raw)
-    raw = _SPACES.sub(" ", raw)
+    while "  " in raw:
+        raw = raw.replace("    ", " ").replace("  ", " ")
     raw_lines = raw.split("\n")
     double = _is_double_spaced(raw_lines)
 

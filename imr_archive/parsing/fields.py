@@ -196,7 +196,7 @@ _IS_A = re.compile(r"(?:is|as)\s+an?\s+(?:licensed\s+|certified\s+|practicing\s+
                    r"|Physical\s+Therap\w*|Oriental\s+Medicine|Dermatolog\w*|Neurolog\w*|Anesthesiolog\w*"
                    r"|Internist|Orthop(?:a)?edic\s+Surgeon|Neurosurgeon|Physiatrist|Family\s+(?:Physician|Practitioner)"
                    r"|Emergency\s+(?:Physician|Medicine)|Plastic\s+Surgeon|General\s+Surgeon))", _I)
-_SUBSPECIALTY = re.compile(r"sub-?\s*specialty\s+(?:in|of)\s+", _I)
+_SUBSPECIALTY = re.compile(r"sub-?\s*specialty(?:\s+(?:board\s+)?(?:certification|training))?\s+(?:in|of)\s+", _I)
 _SUBSPECIALTY_KEY = re.compile(r"sub-?\s*specialty")
 _TERMINATOR = re.compile(r"[.,;\n(]|\s+and\s+(?:is|has|holds|was)\b|\s+(?:with|who|has|is|holds|and\s+a)\b", _I)
 _BOARD_CERTIFIED = re.compile(r"board[-\s]+certified\b")

@@ -105,7 +105,8 @@ CATEGORY_RULES: tuple[tuple[str, str], ...] = (
     ("Pharmaceuticals", _DOSE + "|" + _DRUG_PHRASES),  # and any word of DRUG_NAMES: see categorize()
     ("Programs", r"functional\s+restoration|\bFRPs?\b|work\s+(?:hardening|conditioning)|weight[\s-]*(?:loss|reduction"
                  r"|management)|detox|\bHELP\b|pain\s+(?:rehabilitation\s+)?program|multidisciplinary|"
-                 r"interdisciplinary|(?<!exercise\s)\bprogram\b|back\s+school|lindora|nutrisystem"),
+                 r"interdisciplinary|(?<!exercise\s)\bprogram\b|back\s+school|lindora|nutrisystem"
+                 r"|weight\s+watchers"),
     ("Home Health", r"home\s+health|home\s+care|home\s+nurs|nursing\s+(?:care|visits?|services?)|\baides?\b"
                     r"|caregiver|care\s*giver|in[\s-]home|attendant\s+care|housekeep|homemaker|home\s+assist"
                     r"|skilled\s+nursing|personal\s+care|chore\s+services?"),
@@ -377,11 +378,16 @@ _SPECIALTY_RES = tuple((re.compile(p, re.IGNORECASE), s) for p, s in SPECIALTY_R
 
 
 def normalize_specialty(raw: str) -> str:
-    """The canonical specialty for a specialty as written ("Other" when none fits)."""
-    for rx, specialty in _SPECIALTY_RES:
-        if rx.search(raw):
-            return specialty
-    return "Other"
+    """The canonical specialty for a specialty as written ("Other" when none fits).
+
+    The specialty named first wins ("Psychiatry and Neurology" is Psychiatry);
+    at the same place, the earlier rule ("Neurological Surgery" before Neurology)."""
+    best: tuple[int, int, str] | None = None
+    for order, (rx, specialty) in enumerate(_SPECIALTY_RES):
+        m = rx.search(raw)
+        if m and (best is None or (m.start(), order) < best[:2]):
+            best = (m.start(), order, specialty)
+    return best[2] if best else "Other"
 
 
 US_STATES: tuple[str, ...] = (

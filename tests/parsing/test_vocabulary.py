@@ -73,6 +73,9 @@ SPECIALTIES = [
     ("Sports Medicine", "Sports Medicine"),
     ("General Surgery", "General Surgery"),
     ("Rheumatology", "Other"),
+    ("Psychiatry and Neurology", "Psychiatry"),
+    ("Orthopedic Surgery and Sports Medicine", "Orthopedic Surgery"),
+    ("Internal Medicine and Pulmonary Disease", "Internal Medicine"),
 ]
 
 
