@@ -176,13 +176,14 @@ def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation]
         if rest and not _NO_EVIDENCE.search(line):
             return [], [f"unrecognised guideline: {rest[:80]!r}"]
         return [], []
-    qualifiers = ([(q.start(), not (q.group("neg") or q.group("neg2"))) for q in _QUALIFIER.finditer(low)]
+    qualifiers = ([(q.start(), not (q.group("neg") or q.group("neg2")), q.group(0).startswith(("which are", "that are")))
+                   for q in _QUALIFIER.finditer(low)]
                   if "part of" in low else [])
     citations: list[Citation] = []
     for i, anchor in enumerate(anchors):
         seg_end = anchors[i + 1].start if i + 1 < len(anchors) else len(line)
         seg_end = _cut_segment(line, anchor.name_end, seg_end)
-        mtus = _mtus(anchor, qualifiers)
+        mtus = _mtus(anchor, qualifiers, anchors[i + 1].start if i + 1 < len(anchors) else len(line))
         for part in _read_segment(anchor, line, low, seg_end):
             end = _trim_end(line, anchor.start, max(part.end, anchor.name_end))
             citations.append(Citation(
@@ -264,16 +265,21 @@ def _cut_segment(line: str, start: int, end: int) -> int:
     return end
 
 
-def _mtus(anchor: _Anchor, qualifiers: list[tuple[int, bool]]) -> bool:
+def _mtus(anchor: _Anchor, qualifiers: list[tuple[int, bool, bool]], next_anchor: int) -> bool:
+    """MTUS guidelines are, ODG and others are not; ACOEM as its prefix or the
+    "which is (not) part of the MTUS" after it says (a singular one after the next
+    guideline's name belongs to that one), else by default."""
     if anchor.guideline in (MTUS_CHRONIC_PAIN, MTUS_ACUPUNCTURE, MTUS_POSTSURGICAL):
         return True
     if anchor.guideline in (ODG, OTHER):
         return False
     if anchor.mtus is not None:
         return anchor.mtus
-    for pos, value in qualifiers:
+    for pos, value, plural in qualifiers:
         if pos > anchor.name_end:
-            return value
+            if pos < next_anchor or plural:
+                return value
+            break
     return GUIDELINE_BY_NAME[anchor.guideline].mtus_default
 
 

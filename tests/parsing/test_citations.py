@@ -112,6 +112,10 @@ LINES = [
      [("Other", False, "Work Loss Data Institute", None, [])]),
     ("Decision based on Non-MTUS Citation Journal of Pain Research, 2012.",
      [("Other", False, "Journal of Pain Research", None, [])]),
+    ("Decision based on the ACOEM Practice Guidelines, Chapter 12, and the ODG, Low Back Chapter, which is not part "
+     "of the MTUS.", [(ACOEM, True, "12", None, []), (ODG, False, "Low Back", None, [])]),
+    ("Decision based on the ACOEM Practice Guidelines, Chapter 7, and the ODG, Pain Chapter, which are not part of "
+     "the MTUS.", [(ACOEM, False, "7", None, []), (ODG, False, "Pain", None, [])]),
     ("The Claims Administrator did not cite any medical evidence for its decision.", []),
     ("The Claims Administrator did not cite any evidence-based guidelines for its decision.", []),
 ]
