@@ -176,9 +176,8 @@ def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation]
         if rest and not _NO_EVIDENCE.search(line):
             return [], [f"unrecognised guideline: {rest[:80]!r}"]
         return [], []
-    qualifiers = ([(q.start(), not (q.group("neg") or q.group("neg2")), q.group(0).startswith(("which are", "that are")))
-                   for q in _QUALIFIER.finditer(low)]
-                  if "part of" in low else [])
+    qualifiers = [(q.start(), not (q.group("neg") or q.group("neg2")), q.group(0).startswith(("which are", "that are")))
+                  for q in (_QUALIFIER.finditer(low) if "part of" in low else ())]
     citations: list[Citation] = []
     for i, anchor in enumerate(anchors):
         seg_end = anchors[i + 1].start if i + 1 < len(anchors) else len(line)
