@@ -87,6 +87,7 @@ def _clean_treatment(raw: str) -> str:
 _NECESSITY = re.compile(r"medically\s+(?:necessary|indicated|reasonable)|medical\s+necessity")
 _NEGATION = re.compile(r"\b(?:not|no|non|cannot|never|lacks?|without|neither|nor)\b|n't\b")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
+_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|would|should|if|unless|until|once|whether)\b")
 _PARTIAL = re.compile(
     r"partial(?:ly)?\s+(?:certif|approv|overturn|authoriz|medically)|(?:certified|approved|authorized)\s+in\s+part"
     r"|(?:request|it|treatment|authorization|certification)\s+(?:is|was|has\s+been)\s+(?:\w+\s+){0,2}?modified"
@@ -119,6 +120,12 @@ def _negated(low: str, pos: int, end: int) -> bool:
     return False
 
 
+def _hypothetical(low: str, pos: int) -> bool:
+    window = low[max(0, pos - 80):pos]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return bool(_HYPOTHETICAL.search(window[breaks[-1].end():] if breaks else window))
+
+
 def _tail_start(text: str, sentences: int) -> int:
     """Where the last `sentences` sentences of text begin."""
     starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, len(text) - 1500))]
@@ -137,11 +144,14 @@ def outcome_from_rationale(rationale: str) -> str | None:
             return PARTIAL
     last_two = _tail_start(text, 2)
     found = [(m.start(), m.end()) for m in _NECESSITY.finditer(low)]
-    polarities = {_negated(low, a, b) for a, b in found if a >= last_two}
+    polarities = {_negated(low, a, b) for a, b in found if a >= last_two and not _hypothetical(low, a)}
     if len(polarities) == 2 and _REMAINING.search(low, last_two):
         return PARTIAL
     if found:
-        return UPHELD if _negated(low, *found[-1]) else OVERTURNED
+        # The conclusion: the last statement that is not hypothetical ("further
+        # sessions may be medically necessary if ...").
+        real = [f for f in found if not _hypothetical(low, f[0])]
+        return UPHELD if _negated(low, *(real or found)[-1]) else OVERTURNED
     last_f = None
     for m in _FALLBACK.finditer(low, _tail_start(text, 1)):
         last_f = m

@@ -63,6 +63,10 @@ RATIONALES = [
     ("The request is non-certified.", "upheld"),
     ("The request is certified.", "overturned"),
     ("The denial is upheld.", "upheld"),
+    ("The request for 12 sessions is not medically necessary. Further sessions may be medically necessary if "
+     "functional improvement is documented.", "upheld"),
+    ("The request is not medically necessary. Additional sessions may be medically necessary once improvement is "
+     "documented.", "upheld"),
     ("The records were reviewed.", None),
     ("", None),
 ]
