@@ -21,6 +21,7 @@ is (not) part of the MTUS" clause after it, else from the guideline.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -183,6 +184,9 @@ def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation]
         seg_end = anchors[i + 1].start if i + 1 < len(anchors) else len(line)
         seg_end = _cut_segment(line, anchor.name_end, seg_end)
         mtus = _mtus(anchor, qualifiers, anchors[i + 1].start if i + 1 < len(anchors) else len(line))
+        if qualifiers:
+            q = _QUALIFIER.search(low, anchor.name_end, seg_end)
+            seg_end = q.start() if q else seg_end
         for part in _read_segment(anchor, line, low, seg_end):
             end = _trim_end(line, anchor.start, max(part.end, anchor.name_end))
             citations.append(Citation(
@@ -241,8 +245,9 @@ def _find_anchors(line: str, low: str, region_start: int) -> list[_Anchor]:
             guideline = _GROUPS[kind]
         anchors.append(_Anchor(guideline, start, m.end(), mtus, m.group(0)))
     # "Non-MTUS Citation <source>" naming a source no pattern knows.
+    covered = {a.start for a in anchors}
     for m in _NON_MTUS.finditer(low, region_start):
-        if any(a.start <= m.start() < a.name_end for a in anchors):
+        if m.start() in covered:
             continue
         stop = re.search(r"[,.;]|\s+which\b|$", line[m.end():m.end() + 100])
         name = line[m.end():m.end() + (stop.start() if stop else 0)].strip()
@@ -274,11 +279,11 @@ def _mtus(anchor: _Anchor, qualifiers: list[tuple[int, bool, bool]], next_anchor
         return False
     if anchor.mtus is not None:
         return anchor.mtus
-    for pos, value, plural in qualifiers:
-        if pos > anchor.name_end:
-            if pos < next_anchor or plural:
-                return value
-            break
+    i = bisect.bisect_right(qualifiers, (anchor.name_end, True, True))
+    if i < len(qualifiers):
+        pos, value, plural = qualifiers[i]
+        if pos < next_anchor or plural:
+            return value
     return GUIDELINE_BY_NAME[anchor.guideline].mtus_default
 
 
@@ -296,10 +301,6 @@ def _pages_in(low: str, start: int, end: int) -> list[int]:
 
 def _read_segment(anchor: _Anchor, line: str, low: str, end: int) -> list[_Part]:
     start = anchor.name_end
-    if "part of" in low:
-        q = _QUALIFIER.search(low, start, end)
-        if q:
-            end = q.start()
     if anchor.guideline == ACOEM:
         return _acoem(line, low, start, end)
     if anchor.guideline == ODG:
