@@ -120,7 +120,10 @@ def _read_dates(text: str, low: str, summary: Span, documents: Span, out: Fields
         i = label.start()
         if i and low[i - 1].isalnum():
             continue
-        attr, name = _HEADER_ATTRS[" ".join(label.group(1).split())]
+        key = " ".join(label.group(1).split())
+        if key == "dated" and low[:i].rstrip(" ")[-1:] not in ("", "\n"):
+            continue  # "Dated:" is a line of its own; "... report dated: 01/02/2013" is not it
+        attr, name = _HEADER_ATTRS[key]
         if getattr(out.dates, attr) is not None:
             continue
         m = _DATE_AT.match(text, label.end())

@@ -105,6 +105,11 @@ def test_documents_reviewed_dated_line_is_the_decision_date():
     assert parse_text(text).dates.decision == date(2014, 1, 8)
 
 
+def test_dated_inside_a_sentence_is_not_the_decision_date():
+    text = determination_letter(summary="The progress report dated: 01/02/2013 was reviewed.")
+    assert parse_text(text).dates.decision is None
+
+
 def test_unreadable_header_date_is_a_warning():
     letter = parse_text(determination_letter(header="Date of Injury: 13/45/2012"))
     assert letter.dates.injury == date(2010, 1, 2)  # from the summary instead
