@@ -356,8 +356,9 @@ _SAME_AS_CA = re.compile(
 # Professional-review layout
 
 
-def _entries(text: str, span: Span | None) -> list[tuple[int | None, Span]]:
-    """Numbered entries of a section (number, span); unnumbered text is one entry."""
+def _entries(text: str, span: Span | None, each_line: bool = False) -> list[tuple[int | None, Span]]:
+    """Numbered entries of a section (number, span). Unnumbered text is one entry, or
+    with each_line (the list of disputed items) one entry per line."""
     if span is None:
         return []
     entries: list[tuple[int | None, Span]] = []
@@ -365,11 +366,35 @@ def _entries(text: str, span: Span | None) -> list[tuple[int | None, Span]]:
         m = _NUMBERING.match(text, line[0], line[1])
         if m:
             entries.append((int(m.group(1)), (m.end(), line[1])))
-        elif entries:
+        elif entries and not (each_line and entries[-1][0] is None):
             entries[-1] = (entries[-1][0], (entries[-1][1][0], line[1]))
         else:
             entries.append((None, line))
     return entries
+
+
+def _entry_by_treatment(text: str, entries: list[tuple[int | None, Span]], treatment: str,
+                        treatments: list[str]) -> Span | None:
+    """In unnumbered text, the part that starts with "<treatment>:" and runs to the next item's name."""
+    if not entries or not treatment:
+        return None
+    whole = (entries[0][1][0], entries[-1][1][1])
+    m = _treatment_pattern(treatment).search(text, *whole)
+    if not m:
+        return None
+    end = whole[1]
+    for other in treatments:
+        if other != treatment and other:
+            n = _treatment_pattern(other).search(text, m.end(), whole[1])
+            if n:
+                end = min(end, n.start())
+    while end > m.start() and text[end - 1].isspace():
+        end -= 1
+    return m.start(), end
+
+
+def _treatment_pattern(treatment: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(re.escape(w) for w in treatment.split()) + r"\s*:", _I)
 
 
 def _norm(s: str) -> str:
@@ -391,23 +416,26 @@ def _strip_treatment(text: str, span: Span, treatment: str) -> Span:
 
 def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[str]]:
     warnings: list[str] = []
-    listed = _entries(text, layout.section("issue_list"))
+    listed = _entries(text, layout.section("issue_list"), each_line=True)
     guides = _entries(text, layout.section("guidelines"))
     reasons = _entries(text, layout.section("rationale"))
     if not listed:
         return [], ["no disputed items found"]
 
-    def entry_for(entries, number, index):
+    def entry_for(entries, number, index, treatment):
         for num, sp in entries:
             if num is not None and num == number:
                 return sp
-        return entries[index][1] if index < len(entries) and len(entries) == len(listed) else None
+        if index < len(entries) and len(entries) == len(listed):
+            return entries[index][1]
+        return _entry_by_treatment(text, entries, treatment, treatments)
 
+    treatments = [parse_item_heading(text[sp[0]:sp[1]])[0] for _, sp in listed]
     issues = []
     for index, (number, sp) in enumerate(listed):
         treatment, outcome = parse_item_heading(text[sp[0]:sp[1]])
         stated = outcome is not None
-        r_span = entry_for(reasons, number, index)
+        r_span = entry_for(reasons, number, index, treatment)
         rationale = ""
         if r_span:
             r_span = _strip_treatment(text, r_span, treatment)
@@ -420,7 +448,7 @@ def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[s
             warnings.append(f"item {index + 1} ({treatment[:60]}): outcome unknown")
         issue = Issue(treatment=treatment, category=categorize(treatment), outcome=outcome, outcome_stated=stated,
                       rationale=rationale)
-        g_span = entry_for(guides, number, index)
+        g_span = entry_for(guides, number, index, treatment)
         if g_span:
             g_span = _strip_treatment(text, g_span, treatment)
             issue.reviewer_guideline = " ".join(text[g_span[0]:g_span[1]].split())

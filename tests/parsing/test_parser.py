@@ -166,3 +166,33 @@ def test_professional_review_single_unnumbered_item():
     assert [(c.source, c.guideline, c.mtus, c.chapter, c.pages) for c in issue.citations] == [
         ("reviewer", "ACOEM Practice Guidelines", True, "13", [341, 342, 343])]
     assert letter.reviewer.specialty == "Orthopedic Surgery"
+
+
+UNNUMBERED_REVIEW = """MEDICAL PROFESSIONAL REVIEW
+
+ISSUE AT DISPUTE:
+Right knee MRI: Upheld
+Knee brace: Overturned
+
+CASE SUMMARY:
+The applicant is a 40-year-old man.
+
+MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:
+Right knee MRI: ACOEM Practice Guidelines, Chapter 13, pages 341-343, which is part of the MTUS.
+Knee brace: Official Disability Guidelines (ODG), Knee & Leg Chapter, Braces.
+
+RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:
+Right knee MRI: The MRI is not medically necessary.
+Knee brace: The brace is medically necessary.
+
+MEDICAL REVIEWER QUALIFICATIONS:
+The physician reviewer is Board Certified in Orthopedic Surgery."""
+
+
+def test_professional_review_unnumbered_items():
+    issues = parse_text(double_spaced(UNNUMBERED_REVIEW)).issues
+    assert [(i.treatment, i.outcome, [c.guideline for c in i.citations]) for i in issues] == [
+        ("Right knee MRI", "upheld", ["ACOEM Practice Guidelines"]),
+        ("Knee brace", "overturned", ["Official Disability Guidelines"]),
+    ]
+    assert issues[1].rationale == "The brace is medically necessary."
