@@ -1,9 +1,9 @@
 """Stage 4: the letter-level fields: case number, dates, priority, reviewer,
 patient, diagnoses, and the case summary and method texts.
 
-Header labels ("Date of Injury: 04/27/2009") win; the case summary's wording
-("injury date of 04/27/09", "injured on July 19, 2008", "The utilization
-review determination being challenged is dated 11/14/14") fills the gaps.
+Header labels ("Date of Injury: <date>") win; the case summary's wording fills
+the gaps: an injury date after "injury ... on/of" or "date of injury", the UR
+denial date after "utilization review ... dated" or before "utilization review".
 """
 
 from __future__ import annotations
@@ -376,9 +376,10 @@ def _clean_diagnosis(part: str) -> str:
     return d.strip(" .;:,")
 
 
-_SUMMARY_INTRO = re.compile(r"^\s*The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary"
-                            r"[^:]*:\s*", _I)
+# A summary may open with a sentence that only announces it and ends with a colon.
+_SUMMARY_INTRO = re.compile(r"\s*[^.:\n]{0,200}\bsummary\b[^.:\n]{0,200}:\s*", _I)
 
 
 def _summary_text(summary: str) -> str:
-    return _SUMMARY_INTRO.sub("", summary).strip()
+    m = _SUMMARY_INTRO.match(summary)
+    return (summary[m.end():] if m else summary).strip()
