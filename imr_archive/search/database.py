@@ -7,8 +7,6 @@ full-text backend, which adds a text condition and a rank.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.db.models import Count, F, Q, QuerySet
 
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue
@@ -24,10 +22,6 @@ FACET_FIELDS = {
 }
 
 
-def _guideline_ids(slugs: Iterable[str]) -> list[int]:
-    return list(Guideline.objects.filter(slug__in=list(slugs)).values_list("id", flat=True))
-
-
 def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> list[Q]:
     """WHERE conditions of every filter of the query but `exclude_facet`'s own.
 
@@ -40,11 +34,11 @@ def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> l
         if values and facet != exclude_facet:
             conditions.append(Q(**{f"{lookup}__in": values}))
     if query.guideline and exclude_facet != "guideline":
-        ids = _guideline_ids(query.guideline)
+        guidelines = Guideline.objects.filter(slug__in=query.guideline).values("id")
         if query.page is not None:
-            citing = CitedPage.objects.filter(guideline_id__in=ids, page=query.page).values("issue_id")
+            citing = CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page).values("issue_id")
         else:
-            citing = Citation.objects.filter(guideline_id__in=ids).values("issue_id")
+            citing = Citation.objects.filter(guideline_id__in=guidelines).values("issue_id")
         conditions.append(Q(id__in=citing))
     if query.mtus is not None:
         cites_mtus = Q(id__in=Citation.objects.filter(mtus=True).values("issue_id"))

@@ -98,10 +98,15 @@ def plain_words(q: str) -> str:
     return " ".join(w for w in _WORD.findall(q) if w not in OPERATORS)
 
 
+_MINUS = re.compile(r'(?<![^\s(])-(?=[\w"(])')
+
+
 def read_query(q: str) -> QueryText:
-    q = " ".join(q.split())
+    q = _MINUS.sub("NOT ", " ".join(q.split()))  # -word is NOT word, as in web search engines
     problem = _problem(q)
     if problem:
         words = plain_words(q)
+        if not words:
+            return QueryText("", [f"Your query has {problem} and no words, so every item is shown."], True)
         return QueryText(words, [f"Your query has {problem}, so it was searched as plain words: {words}"], True)
     return QueryText(_rewrite_fields(q))

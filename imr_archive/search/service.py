@@ -3,25 +3,41 @@
     search(SearchQuery) -> SearchResults
     reindex_letters(ids), remove_letters(ids): keep the index in step with the database
 
-IMR_SEARCH_BACKEND picks the engine: "whoosh" (default; the index folder is
-IMR_INDEX_DIR) answers searches with words, the database everything else.
+IMR_SEARCH_BACKEND picks the engine that answers searches with words:
+"whoosh" (default; an index folder, IMR_INDEX_DIR, on this machine) or
+"postgres" (a search table in the PostgreSQL database every app server
+shares). Searches without words are answered by the database on either.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
+from typing import Protocol
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from imr_archive.letters.models import Issue
 from imr_archive.search.database import DatabaseSearch
-from imr_archive.search.documents import documents_for_letters
+from imr_archive.search.documents import IssueDocument, documents_for_letters
+from imr_archive.search.postgres_backend import PostgresBackend
 from imr_archive.search.query import SearchQuery, SearchResults
+from imr_archive.search.query_text import plain_words, read_query
 from imr_archive.search.whoosh_backend import WhooshBackend
 
-BACKENDS = ("whoosh",)
+BACKENDS = ("whoosh", "postgres")
+
+
+class TextIndex(Protocol):
+    """What a full-text backend does; WhooshBackend and PostgresBackend both do it."""
+
+    def replace_letters(self, letter_ids: Iterable[int], documents: Iterable[IssueDocument]) -> None: ...
+    def clear(self) -> None: ...
+    def indexed_stamps(self) -> dict[int, tuple[int, str]]: ...
+    def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults: ...
 
 
 @cache
@@ -29,13 +45,16 @@ def whoosh_backend(index_dir: str, lock_timeout: float) -> WhooshBackend:
     return WhooshBackend(index_dir, lock_timeout)
 
 
-def text_index() -> WhooshBackend:
-    """The configured full-text index (opened on first use)."""
-    if settings.IMR_SEARCH_BACKEND not in BACKENDS:
-        raise ImproperlyConfigured(
-            f"IMR_SEARCH_BACKEND={settings.IMR_SEARCH_BACKEND!r}: choose one of {', '.join(BACKENDS)}"
-        )
-    return whoosh_backend(str(settings.IMR_INDEX_DIR), settings.IMR_INDEX_LOCK_TIMEOUT)
+def text_index(backend: str | None = None) -> TextIndex:
+    """The configured full-text backend (or the one named), opened on first use."""
+    backend = backend or settings.IMR_SEARCH_BACKEND
+    if backend == "whoosh":
+        return whoosh_backend(str(settings.IMR_INDEX_DIR), settings.IMR_INDEX_LOCK_TIMEOUT)
+    if backend == "postgres":
+        if connection.vendor != "postgresql":
+            raise ImproperlyConfigured("IMR_SEARCH_BACKEND=postgres needs a PostgreSQL DATABASE_URL")
+        return PostgresBackend()
+    raise ImproperlyConfigured(f"IMR_SEARCH_BACKEND={backend!r}: choose one of {', '.join(BACKENDS)}")
 
 
 def _hit_texts(issue_ids: list[int]) -> dict[int, list[str]]:
@@ -45,9 +64,15 @@ def _hit_texts(issue_ids: list[int]) -> dict[int, list[str]]:
 
 
 def search(query: SearchQuery) -> SearchResults:
-    if not query.q.strip():
-        return DatabaseSearch().search(query)
-    return text_index().search(query, _hit_texts)
+    if query.q.strip():
+        read = read_query(query.q)
+        if plain_words(read.text):
+            return text_index().search(query, _hit_texts)
+        # Only operators or punctuation: nothing to match, so browse, and say why.
+        results = DatabaseSearch().search(replace(query, q=""))
+        results.notes = read.notes or ["Your query has no words, so every item is shown."]
+        return results
+    return DatabaseSearch().search(query)
 
 
 def reindex_letters(letter_ids: Iterable[int]) -> None:

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 
 from imr_archive.letters.models import Issue, Letter
+from imr_archive.search.service import text_index
 from tests.conftest import SEEDS, expected_parse, seed_letters
 
 
@@ -31,6 +33,8 @@ def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
     paths = {"IMR_INDEX_DIR": folder / "index", "MEDIA_ROOT": folder / "media"}
     with django_db_blocker.unblock(), override_settings(**paths):
         call_command("ingest_letters", str(SEEDS), verbosity=0)
+        if connection.vendor == "postgresql":  # the PostgreSQL backend's search table too
+            text_index("postgres").replace_letters(Letter.objects.values_list("id", flat=True), [])
         ids = {(letter.source_name, issue.ordinal): issue.id
                for letter in Letter.objects.all() for issue in letter.issues.all()}
         items = [
@@ -44,9 +48,18 @@ def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
         Letter.objects.all().delete()
 
 
+@pytest.fixture(params=["whoosh", "postgres"])
+def search_backend(request, settings) -> str:
+    """Each search test runs on both backends; the PostgreSQL one needs a PostgreSQL database."""
+    if request.param == "postgres" and connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL search backend runs in make test's PostgreSQL pass")
+    settings.IMR_SEARCH_BACKEND = request.param
+    return request.param
+
+
 @pytest.fixture
-def items(seeded_archive, settings, db) -> list[ExpectedItem]:
-    """The seed archive's expected items; the test searches the archive's index."""
+def items(seeded_archive, search_backend, settings, db) -> list[ExpectedItem]:
+    """The seed archive's expected items; the test searches the archive with each backend."""
     paths, expected = seeded_archive
     for name, value in paths.items():
         setattr(settings, name, value)

@@ -139,10 +139,22 @@ def test_field_value_searches_one_field(items):
     assert in_treatment == ids_where(items, lambda i: "tramadol" in i.item["treatment"].lower())
 
 
-@pytest.mark.parametrize("q", ['"unbalanced quote', "AND", "pain AND", "(acupuncture", "NOT NOT pain", "treatment:"])
+@pytest.mark.parametrize("q", ['"unbalanced quote', "pain AND", "(acupuncture", "NOT NOT pain", "treatment:"])
 def test_a_malformed_query_is_searched_as_plain_words_with_a_note(items, q):
     results = search(SearchQuery(q=q))
     assert results.notes and "plain words" in results.notes[0]
+
+
+@pytest.mark.parametrize("q", ["AND", "OR OR", "NOT", "( )"])
+def test_a_query_of_operators_alone_browses_everything_with_a_note(items, q):
+    results = search(SearchQuery(q=q))
+    assert results.total == len(items)
+    assert results.notes and "every item is shown" in results.notes[0]
+
+
+def test_a_leading_minus_excludes_a_word(items):
+    assert all_ids(SearchQuery(q="acupuncture -chiropractic")) == all_ids(SearchQuery(q="acupuncture NOT chiropractic"))
+    assert all_ids(SearchQuery(q="-pain")) == {i.issue_id for i in items} - all_ids(SearchQuery(q="pain"))
 
 
 def test_a_hit_carries_a_snippet_with_the_matched_words_marked(items):

@@ -26,7 +26,7 @@ class Command(BaseCommand):
                   disable=no_progress or verbosity == 0 or not sys.stdout.isatty()) as progress:
             for start in range(0, len(ids), BATCH):
                 batch = ids[start:start + BATCH]
-                backend.replace_letters([], documents_for_letters(batch))
+                backend.replace_letters(batch, documents_for_letters(batch))
                 progress.update(len(batch))
         if verbosity:
             self.stdout.write(f"indexed {len(ids)} letters")

@@ -1,0 +1,149 @@
+"""The PostgreSQL full-text backend: the search lives in the database every app server shares.
+
+Words become tsquery conditions on a weighted tsvector per item (GIN-indexed,
+see models.py); every other filter, the facet counts (GROUP BY over the match
+set) and paging are DatabaseSearch's. Relevance is ts_rank over the matches;
+snippets are ts_headline of the page's rationales, escaped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Q, QuerySet
+from django.utils.html import escape
+
+from imr_archive.letters.models import Issue, Letter
+from imr_archive.search import query as search_query
+from imr_archive.search.database import DatabaseSearch
+from imr_archive.search.documents import IssueDocument, letter_stamp
+from imr_archive.search.models import IssueSearchDocument
+from imr_archive.search.query_syntax import All, Exact, Node, Not, Words, parse
+from imr_archive.search.query_text import read_query
+
+CONFIG = "english"
+# Text field -> the weight its words carry in the document.
+WEIGHTS = {"treatment": "A", "guideline_text": "B", "rationale": "C", "summary": "D"}
+EXACT_LOOKUPS = {"outcome": "outcome", "category": "category", "specialty": "letter__reviewer_specialty",
+                 "case_number": "letter__case_number__iexact"}
+# Where a hit's snippet may come from, best first: the first with a matched word wins.
+SNIPPET_SOURCES = ("rationale", "treatment", "letter__case_summary")
+_START, _STOP = "\x02", "\x03"  # ts_headline's markers, swapped for <mark> after escaping
+
+INDEX_SQL = """
+INSERT INTO search_issuesearchdocument (issue_id, letter_id, stamp, document)
+SELECT i.id, i.letter_id, %s,
+       setweight(to_tsvector('english', i.treatment), 'A')
+    || setweight(to_tsvector('english', i.claims_administrator_guideline || ' ' || i.reviewer_guideline), 'B')
+    || setweight(to_tsvector('english', i.rationale), 'C')
+    || setweight(to_tsvector('english', l.case_summary || ' ' || l.diagnoses::text), 'D')
+FROM letters_issue i JOIN letters_letter l ON l.id = i.letter_id
+WHERE l.id = %s
+ON CONFLICT (issue_id) DO UPDATE SET letter_id = EXCLUDED.letter_id, stamp = EXCLUDED.stamp,
+                                     document = EXCLUDED.document
+"""
+
+
+def _quoted(word: str) -> str:
+    return "'" + word.replace("'", "''").replace("\\", "") + "'"
+
+
+def _tsquery(node: Words) -> SearchQuery:
+    if node.field is None:
+        if len(node.words) == 1:
+            return SearchQuery(_quoted(node.words[0]), search_type="raw", config=CONFIG)
+        return SearchQuery(" ".join(node.words), search_type="phrase", config=CONFIG)
+    weight = WEIGHTS.get(node.field, "ABCD")
+    return SearchQuery(" <-> ".join(f"{_quoted(w)}:{weight}" for w in node.words), search_type="raw", config=CONFIG)
+
+
+def _condition(node: Node) -> tuple[Q, list[SearchQuery]]:
+    """The WHERE condition of a query tree, and the tsqueries that rank a match."""
+    if isinstance(node, Words):
+        tsquery = _tsquery(node)
+        return Q(search_document__document=tsquery), [tsquery]
+    if isinstance(node, Exact):
+        return Q(**{EXACT_LOOKUPS[node.field]: node.value}), []
+    if isinstance(node, Not):
+        inner, _ = _condition(node.node)
+        return ~inner, []
+    parts = [_condition(child) for child in node.nodes]
+    combined = Q()
+    for part, _ in parts:
+        combined = combined & part if isinstance(node, All) else combined | part
+    return combined, [tsquery for _, queries in parts for tsquery in queries]
+
+
+def _combined(queries: list[SearchQuery]) -> SearchQuery | None:
+    result = None
+    for tsquery in queries:
+        result = tsquery if result is None else result | tsquery
+    return result
+
+
+class PostgresSearch(DatabaseSearch):
+    """DatabaseSearch with full-text conditions, ts_rank ordering and ts_headline snippets."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[str, tuple[Q | None, SearchQuery | None, list[str]]] = {}
+
+    def _read(self, q: str) -> tuple[Q | None, SearchQuery | None, list[str]]:
+        if q not in self._parsed:
+            read = read_query(q)
+            tree = parse(read.text)
+            if tree is None:
+                self._parsed[q] = (None, None, read.notes)
+            else:
+                condition, queries = _condition(tree)
+                self._parsed[q] = (condition, _combined(queries), read.notes)
+        return self._parsed[q]
+
+    def text_condition(self, q: str) -> Q | None:
+        return self._read(q)[0] if q.strip() else None
+
+    def ordered(self, qs: QuerySet[Issue], query: search_query.SearchQuery) -> QuerySet[Issue]:
+        rank_query = self._read(query.q)[1] if query.q.strip() else None
+        if query.effective_sort != search_query.SORT_RELEVANCE or rank_query is None:
+            return super().ordered(qs, query)
+        return qs.annotate(rank=SearchRank(F("search_document__document"), rank_query)).order_by("-rank", "-id")
+
+    def search(self, query: search_query.SearchQuery) -> search_query.SearchResults:
+        results = super().search(query)
+        _, rank_query, notes = self._read(query.q) if query.q.strip() else (None, None, [])
+        results.notes = list(notes)
+        if rank_query is not None and results.hits:
+            headlines = Issue.objects.filter(id__in=[h.issue_id for h in results.hits]).annotate(
+                **{f"h{n}": SearchHeadline(source, rank_query, config=CONFIG, start_sel=_START, stop_sel=_STOP,
+                                           max_fragments=2, max_words=35, min_words=15, fragment_delimiter=" … ")
+                   for n, source in enumerate(SNIPPET_SOURCES)}
+            ).values_list("id", *(f"h{n}" for n in range(len(SNIPPET_SOURCES))))
+            by_issue = {row[0]: row[1:] for row in headlines}
+            for hit in results.hits:
+                marked = next((t for t in by_issue.get(hit.issue_id, ()) if t and _START in t), None)
+                if marked:
+                    hit.snippet = escape(marked).replace(_START, "<mark>").replace(_STOP, "</mark>")
+        return results
+
+
+class PostgresBackend:
+    """Keeps IssueSearchDocument rows in step with the database; answers searches with words."""
+
+    def replace_letters(self, letter_ids: Iterable[int], documents: Iterable[IssueDocument]) -> None:
+        """Re-compute the search rows of these letters (deleted items' rows go with them)."""
+        ids = list(letter_ids)
+        IssueSearchDocument.objects.filter(letter_id__in=ids).delete()
+        stamps = Letter.objects.filter(id__in=ids).values_list("id", "modified")
+        with connection.cursor() as cursor:
+            cursor.executemany(INDEX_SQL, [(letter_stamp(modified), letter_id) for letter_id, modified in stamps])
+
+    def clear(self) -> None:
+        IssueSearchDocument.objects.all().delete()
+
+    def indexed_stamps(self) -> dict[int, tuple[int, str]]:
+        return {issue_id: (letter_id, stamp) for issue_id, letter_id, stamp
+                in IssueSearchDocument.objects.values_list("issue_id", "letter_id", "stamp").iterator()}
+
+    def search(self, query: search_query.SearchQuery, texts: object = None) -> search_query.SearchResults:
+        return PostgresSearch().search(query)
