@@ -10,9 +10,10 @@
 - professional-review: the numbered entries under ISSUE AT DISPUTE; the
   guideline and rationale sections carry one numbered entry per item.
 
-When a heading states no decision, the outcome is read from the rationale's
-conclusion ("... is not medically necessary" -> upheld) and outcome_stated is
-False; when that fails too the outcome is "unknown" with a warning.
+Headings and decisions are read by outcomes.py. When a heading states no
+decision, the outcome is read from the rationale's conclusion and
+outcome_stated is False; when that fails too the outcome is "unknown" with a
+warning.
 """
 
 from __future__ import annotations
@@ -22,145 +23,21 @@ from dataclasses import dataclass, field, replace
 
 from imr_archive.parsing.citations import parse_citations
 from imr_archive.parsing.layout import Layout
+from imr_archive.parsing.outcomes import NUMBERING, outcome_from_rationale, parse_item_heading
 from imr_archive.parsing.result import (
     CLAIMS_ADMINISTRATOR,
     FORMAT_DOCUMENTS_REVIEWED,
     FORMAT_PROFESSIONAL_REVIEW,
-    OVERTURNED,
-    PARTIAL,
     REVIEWER,
     UNKNOWN,
-    UPHELD,
     Issue,
 )
-from imr_archive.parsing.scan import lower
 from imr_archive.parsing.vocabulary import OUTCOME_WORD_PATTERN, categorize, outcome_of_word
 
-__all__ = ["outcome_from_rationale", "parse_item_heading", "read_issues"]
+__all__ = ["read_issues"]
 
 _I = re.IGNORECASE
 Span = tuple[int, int]
-
-# --------------------------------------------------------------------------
-# Item headings
-
-_NUMBERING = re.compile(r"\s*(?:Item\s+)?\(?(\d{1,2})[.):]\s*", _I)
-_HEADING_WITH_WORD = re.compile(r"^(?P<t>.+?)\s*(?:[:\-\u2013]\s*|\s)(?P<d>" + OUTCOME_WORD_PATTERN + r")\s*\.?$", _I)
-_HEADING_COLON = re.compile(r"^(?P<t>.+?)\s*:\s*$")
-_HEADING_NECESSITY = re.compile(
-    r"^(?P<t>.+?),?\s+(?:is|are|was|were)\s+(?P<neg>not\s+)?(?P<part>partially\s+)?medically\s+necessary"
-    r"(?:\s+and\s+appropriate)?(?P<part2>\s+in\s+part)?\s*\.?\s*$",
-    _I,
-)
-_INTRO = re.compile(r"^.*?\bset\s+forth\s+below\s*:\s*", _I)
-
-
-def parse_item_heading(heading: str) -> tuple[str, str | None]:
-    """(treatment as written, stated outcome or None) of an item heading or decision line."""
-    h = " ".join(heading.split())
-    h = _INTRO.sub("", h) if "set forth below" in h.lower() else h
-    m = _NUMBERING.match(h)
-    if m:
-        h = h[m.end():]
-    m = _HEADING_NECESSITY.match(h)
-    if m:
-        outcome = PARTIAL if m.group("part") or m.group("part2") else UPHELD if m.group("neg") else OVERTURNED
-        return _clean_treatment(m.group("t")), outcome
-    m = _HEADING_WITH_WORD.match(h)
-    if m and _clean_treatment(m.group("t")):
-        return _clean_treatment(m.group("t")), outcome_of_word(m.group("d"))
-    m = _HEADING_COLON.match(h)
-    if m:
-        return _clean_treatment(m.group("t")), None
-    return _clean_treatment(h), None
-
-
-def _clean_treatment(raw: str) -> str:
-    t = " ".join(raw.split())
-    return t.strip(" :;,.-\u2013")
-
-
-# --------------------------------------------------------------------------
-# Outcome from the rationale
-
-# All searched in the lowered rationale, so without flags.
-_NECESSITY = re.compile(r"medically\s+(?:necessary|indicated|reasonable)|medical\s+necessity")
-_NEGATION = re.compile(r"\b(?:not|no|non|cannot|never|lacks?|without|neither|nor)\b|n't\b")
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]")
-_HYPOTHETICAL = re.compile(r"\b(?:may|might|could|would|should|if|unless|until|once|whether)\b")
-_PARTIAL = re.compile(
-    r"partial(?:ly)?\s+(?:certif|approv|overturn|authoriz|medically)|(?:certified|approved|authorized)\s+in\s+part"
-    r"|(?:request|it|treatment|authorization|certification)\s+(?:is|was|has\s+been)\s+(?:\w+\s+){0,2}?modified"
-    r"|modified\s+to\s+(?:certify|allow|approve|authorize|\d)"
-)
-_PARTIAL_KEY = re.compile(r"partial|certified|approved|authorized|request|it|treatment|authorization|certification"
-                          r"|modified")
-_REMAINING = re.compile(r"\b(?:remaining|remainder|balance|additional)\b")
-_FALLBACK = re.compile(
-    r"\b(?:is|are|was|were)\s+(?P<neg>not\s+)?(?:\w+\s+)?(?:certified|approved|authorized|supported|warranted"
-    r"|indicated|recommended|appropriate)\b|\bnon-?certified\b(?P<non>)|\b(?:denial|decision)\s+(?:is|was)\s+"
-    r"(?P<word>upheld|overturned)"
-)
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z0-9\"])")
-
-
-def _negated(low: str, pos: int, end: int) -> bool:
-    """Whether the necessity phrase at low[pos:end] is negated within its clause: "is not
-    medically necessary", or for the noun, "medical necessity has not been established"."""
-    window = low[max(0, pos - 80):pos]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end():]
-    if _NEGATION.search(" ".join(window.split()[-8:])):
-        return True
-    if low.startswith("medical ", pos):
-        after = low[end:end + 80]
-        stop = _CLAUSE_BREAK.search(after)
-        return bool(_NEGATION.search(" ".join(after[:stop.start() if stop else len(after)].split()[:6])))
-    return False
-
-
-def _hypothetical(low: str, pos: int) -> bool:
-    window = low[max(0, pos - 80):pos]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    return bool(_HYPOTHETICAL.search(window[breaks[-1].end():] if breaks else window))
-
-
-def _tail_start(text: str, sentences: int) -> int:
-    """Where the last `sentences` sentences of text begin."""
-    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, len(text) - 1500))]
-    return starts[-sentences] if len(starts) >= sentences else 0
-
-
-def outcome_from_rationale(rationale: str) -> str | None:
-    """upheld / overturned / partial as the rationale concludes, or None."""
-    text = " ".join(rationale.split())
-    if not text:
-        return None
-    low = lower(text)
-    tail = _tail_start(text, 3)
-    for k in _PARTIAL_KEY.finditer(low, tail):
-        if (not k.start() or not low[k.start() - 1].isalnum()) and _PARTIAL.match(low, k.start()):
-            return PARTIAL
-    last_two = _tail_start(text, 2)
-    found = [(m.start(), m.end()) for m in _NECESSITY.finditer(low)]
-    polarities = {_negated(low, a, b) for a, b in found if a >= last_two and not _hypothetical(low, a)}
-    if len(polarities) == 2 and _REMAINING.search(low, last_two):
-        return PARTIAL
-    if found:
-        # The conclusion: the last statement that is not hypothetical ("further
-        # sessions may be medically necessary if ...").
-        real = [f for f in found if not _hypothetical(low, f[0])]
-        return UPHELD if _negated(low, *(real or found)[-1]) else OVERTURNED
-    last_f = None
-    for m in _FALLBACK.finditer(low, _tail_start(text, 1)):
-        last_f = m
-    if last_f is not None:
-        if last_f.group("word"):
-            return UPHELD if last_f.group("word") == "upheld" else OVERTURNED
-        return UPHELD if (last_f.group("neg") or last_f.group("non") is not None) else OVERTURNED
-    return None
-
 
 # --------------------------------------------------------------------------
 # Lines and items
@@ -280,7 +157,7 @@ def _numbered_items(text: str, span: Span) -> list[_Item]:
     expected = None
     current: _Item | None = None
     for line in _lines(text, span):
-        m = _NUMBERING.match(text, line[0], line[1])
+        m = NUMBERING.match(text, line[0], line[1])
         is_text = _classify(text, line, _DOCUMENTS_LABELS)[0] == "text"
         if m and is_text and (expected is None or int(m.group(1)) == expected):
             expected = int(m.group(1)) + 1
@@ -363,7 +240,7 @@ def _entries(text: str, span: Span | None, each_line: bool = False) -> list[tupl
         return []
     entries: list[tuple[int | None, Span]] = []
     for line in _lines(text, span):
-        m = _NUMBERING.match(text, line[0], line[1])
+        m = NUMBERING.match(text, line[0], line[1])
         if m:
             entries.append((int(m.group(1)), (m.end(), line[1])))
         elif entries and not (each_line and entries[-1][0] is None):

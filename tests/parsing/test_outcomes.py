@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imr_archive.parsing.issues import outcome_from_rationale, parse_item_heading
+from imr_archive.parsing.outcomes import outcome_from_rationale, parse_item_heading
 
 HEADINGS = [
     ("Physical therapy 1 x 6:  Upheld", ("Physical therapy 1 x 6", "upheld")),
