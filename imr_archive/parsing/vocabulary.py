@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from imr_archive.parsing.result import OUTCOMES, OVERTURNED, PARTIAL, UPHELD
 
 __all__ = [
+    "ACOEM",
     "ACOEM_CHAPTERS",
     "CATEGORIES",
     "CATEGORY_RULES",
@@ -23,16 +24,24 @@ __all__ = [
     "GUIDELINE_BY_NAME",
     "GUIDELINE_BY_SLUG",
     "GUIDELINE_PATTERNS",
+    "MTUS_ACUPUNCTURE",
+    "MTUS_CHRONIC_PAIN",
+    "MTUS_POSTSURGICAL",
+    "ODG",
     "ODG_CHAPTERS",
+    "OTHER",
     "OTHER_SOURCES",
     "OUTCOMES",
     "OUTCOME_WORDS",
+    "OUTCOME_WORD_PATTERN",
+    "SECTION_HEADINGS",
     "SPECIALTIES",
     "SPECIALTY_RULES",
     "US_STATES",
     "Guideline",
     "categorize",
     "normalize_specialty",
+    "outcome_of_word",
 ]
 
 # --------------------------------------------------------------------------
