@@ -38,7 +38,10 @@ class Member:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
+    """A size as people read it: "20.0 MB" for the 20 MiB default, "0.9 KB" for a tiny test limit."""
+    if size >= 100 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{size / 1024:.1f} KB"
 
 
 def suffix(name: str) -> str:

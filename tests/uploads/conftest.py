@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from imr_archive.uploads.models import UploadBatch
-from tests.conftest import seed_letters
+from tests.conftest import SEEDS, seed_letters
 
 UPLOAD_URL = "/upload/"
 LETTERS = seed_letters()
@@ -41,6 +41,14 @@ def staff_client(staff) -> Client:
 
 def letter_bytes(index: int = 0) -> bytes:
     return LETTERS[index].read_bytes()
+
+
+def letter_with_warnings() -> bytes:
+    """A seed letter whose items no longer state their outcome: stored, with a warning per item."""
+    text = (SEEDS / "dev-002.txt").read_bytes()
+    edited = text.replace(b"is not medically necessary and appropriate", b"was reviewed")
+    assert edited != text
+    return edited
 
 
 def letter_file(index: int = 0, name: str | None = None) -> SimpleUploadedFile:

@@ -1,0 +1,118 @@
+"""The upload flow in headless Chromium: sign in through the admin, upload, watch the batch page finish.
+
+Needs Debian's Chromium at /usr/bin/chromium (`apt-get install chromium`); Playwright's own browser
+download is never used. The screenshot goes to var/screenshots/upload-batch.png.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from playwright.sync_api import expect, sync_playwright
+
+from imr_archive.letters.models import Letter
+from imr_archive.uploads.intake import receive_upload
+from imr_archive.uploads.processing import process_batch
+from tests.conftest import REPO
+from tests.uploads.conftest import LETTERS
+
+# The live server's threads and the background upload thread need committed rows.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SCREENSHOTS = REPO / "var" / "screenshots"
+TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def browser(settings, transactional_db):
+    """A fresh headless Chromium.
+
+    Playwright's sync API keeps an asyncio event loop running on this thread, and Django then refuses ORM
+    calls from it (SynchronousOnlyOperation), such as pytest-django's flush after the test. Those calls are
+    plain synchronous code that never runs inside that loop, so DJANGO_ALLOW_ASYNC_UNSAFE is set while the
+    browser lives and the previous value restored afterwards.
+    """
+    if not CHROMIUM.exists():
+        raise AssertionError(f"{CHROMIUM} is missing: apt-get install chromium")
+    settings.IMR_UPLOAD_PROCESS_INLINE = False  # the real path: a background thread, the page refreshing itself
+    shared_memory_db = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if shared_memory_db:
+        # The test database is SQLite's shared-cache memory database, where a reader meeting a table the upload
+        # thread is writing fails at once ("database table is locked") instead of waiting. The live server reads
+        # through this connection: let it read without table locks. A real SQLite file in WAL mode needs no such
+        # thing (its readers never wait for a writer).
+        _read_uncommitted(True)
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if shared_memory_db:
+            _read_uncommitted(False)
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _read_uncommitted(on: bool) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA read_uncommitted = {int(on)}")
+
+
+def test_staff_upload_two_letters_and_a_bad_file(browser, live_server, staff, tmp_path):
+    page = browser.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(f"{live_server.url}/upload/")
+    expect(page).to_have_url(re.compile(r"/admin/login/\?next=/upload/"))
+    page.fill("#id_username", staff.username)
+    page.fill("#id_password", "pw-editor-1")
+    page.click("input[type=submit]")
+    expect(page.locator("h1")).to_have_text("Upload letters")
+
+    bad = tmp_path / "minutes.docx"
+    bad.write_bytes(b"PK\x03\x04 not a letter")
+    page.set_input_files("input[type=file]", [str(LETTERS[0]), str(LETTERS[1]), str(bad)])
+    page.click(".upload-form button[type=submit]")
+
+    expect(page).to_have_url(re.compile(r"/upload/\d+/$"))
+    # The page reloads itself (meta refresh, no JavaScript) until every file has its outcome.
+    expect(page.locator("[data-batch-status]")).to_have_attribute("data-batch-status", "done", timeout=TIMEOUT_MS)
+    rows = page.locator("tr[data-file]")
+    expect(rows).to_have_count(3)
+    statuses = [rows.nth(i).get_attribute("data-status") for i in range(3)]
+    names = [rows.nth(i).locator("[data-name]").inner_text() for i in range(3)]
+    assert list(zip(names, statuses, strict=True)) == [(LETTERS[0].name, "new"), (LETTERS[1].name, "new"),
+                                                       ("minutes.docx", "failed")]
+    expect(rows.nth(2)).to_contain_text(".docx files are not accepted")
+    first = Letter.objects.get(source_name=LETTERS[0].name)
+    expect(rows.nth(0).locator(f'a[href="{first.get_absolute_url()}"]')).to_be_visible()
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "upload-batch.png"), full_page=True)
+
+
+def test_the_batch_page_follows_a_running_batch_without_javascript(browser, live_server, staff, client):
+    """The page of a queued batch shows the batch finishing, with no reload by the user and no script."""
+    page = browser.new_page(java_script_enabled=False)
+    client.force_login(staff)
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                               "url": live_server.url}])
+    batch = receive_upload(staff, [SimpleUploadedFile(LETTERS[0].name, LETTERS[0].read_bytes())])
+    page.goto(f"{live_server.url}{batch.get_absolute_url()}")
+    expect(page.locator("[data-batch-status]")).to_have_attribute("data-batch-status", "queued")
+    expect(page.locator("tr[data-file]")).to_have_attribute("data-status", "pending")
+    process_batch(batch.pk)
+    expect(page.locator("[data-batch-status]")).to_have_attribute("data-batch-status", "done", timeout=10_000)
+    expect(page.locator("tr[data-file]")).to_have_attribute("data-status", "new")
