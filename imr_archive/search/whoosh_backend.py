@@ -10,20 +10,21 @@ answers those (see service.py).
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from whoosh import highlight, index, sorting
+from whoosh import highlight, index
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 from whoosh.query import And, NumericRange, Or, Query, Term
 
 from imr_archive.search.documents import IssueDocument
-from imr_archive.search.query import FACETS, SORT_OLDEST, Hit, SearchQuery, SearchResults
+from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
 from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
 from imr_archive.search.snippets import plain_snippet
 
@@ -102,20 +103,9 @@ def _range(field: str, start: date | None, end: date | None) -> Query | None:
     return NumericRange(field, _day(start) if start else 1, _day(end) if end else None)
 
 
-def filter_query(query: SearchQuery, exclude_facet: str | None = None) -> Query | None:
-    """Whoosh filters of every filter of the query but `exclude_facet`'s own."""
+def filter_query(query: SearchQuery) -> Query | None:
+    """The query's filters but the facets' as a Whoosh query (facet filters are `_facet_tests`)."""
     parts: list[Query | None] = []
-    for facet in ("outcome", "category", "specialty"):
-        values = getattr(query, facet)
-        if values and facet != exclude_facet:
-            parts.append(_any(facet, values))
-    if query.year and exclude_facet != "year":
-        parts.append(_any("year", [str(y) for y in query.year]))
-    if query.guideline and exclude_facet != "guideline":
-        if query.page is not None:
-            parts.append(_any("guideline_page", [f"{slug}:{query.page}" for slug in query.guideline]))
-        else:
-            parts.append(_any("guideline", query.guideline))
     if query.treatment:
         parts.append(_any("treatment_normalized", query.treatment))
     if query.mtus is not None:
@@ -134,18 +124,6 @@ def filter_query(query: SearchQuery, exclude_facet: str | None = None) -> Query 
     return And(present) if present else None
 
 
-def _count_facet(results, facet: str) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    for value, count in results.groups(facet).items():
-        if isinstance(value, bytes):
-            value = value.decode("utf-8")
-        # guideline_set holds several slugs: each counts the item once.
-        for part in str(value).split() if facet == "guideline" else [value]:
-            if part:
-                counts[part] += count
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-
 class WhooshBackend:
     """Index and search Issue documents in a Whoosh index folder."""
 
@@ -154,6 +132,7 @@ class WhooshBackend:
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
         self._parser = MultifieldParser(list(TEXT_FIELDS), SCHEMA, fieldboosts={"treatment": 3.0})
+        self._column_cache: tuple[tuple, dict[str, list]] = ((), {})
 
     # -- the index on disk ------------------------------------------------
 
@@ -194,6 +173,41 @@ class WhooshBackend:
 
     # -- searching --------------------------------------------------------
 
+    def _columns(self, searcher) -> dict[str, list]:
+        """Facet and sort columns as lists by document number, read once per index generation.
+
+        Whoosh has no aggregation engine: counting facets means looking at
+        every match. Reading each match's values from these lists is one lean
+        pass, where Whoosh's own grouping walks postings per facet.
+        """
+        reader = searcher.reader()
+        # Segment ids are random per segment: they tell a changed index, even one rebuilt from scratch.
+        generation = tuple((leaf.segment().segment_id(), leaf.doc_count()) for leaf, _ in reader.leaf_readers())
+        if self._column_cache[0] != generation:
+            columns: dict[str, list] = {}
+            for facet, field in COLUMN_FACETS.items():
+                values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in _column(reader, field, "")]
+                columns[facet] = [tuple(v.split()) for v in values] if facet == "guideline" else values
+            columns["decision"] = _column(reader, "decision", UNKNOWN_DATE)
+            self._column_cache = (generation, columns)
+        return self._column_cache[1]
+
+    def _facet_tests(self, searcher, query: SearchQuery, columns: dict[str, list]) -> dict[str, Callable]:
+        """For each active facet, whether a document passes that facet's filter."""
+        tests: dict[str, Callable[[int], bool]] = {}
+        for facet in ("outcome", "category", "specialty", "year"):
+            if getattr(query, facet):
+                wanted, column = {str(v) for v in getattr(query, facet)}, columns[facet]
+                tests[facet] = lambda d, wanted=wanted, column=column: column[d] in wanted
+        if query.guideline and query.page is not None:
+            cited = set(searcher.docs_for_query(
+                _any("guideline_page", [f"{slug}:{query.page}" for slug in query.guideline])))
+            tests["guideline"] = cited.__contains__
+        elif query.guideline:
+            wanted, column = set(query.guideline), columns["guideline"]
+            tests["guideline"] = lambda d: not wanted.isdisjoint(column[d])
+        return tests
+
     def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults:
         """Answer a search with words.
 
@@ -202,40 +216,68 @@ class WhooshBackend:
         """
         read: QueryText = read_query(query.q)
         words = self._parser.parse(read.text)
-        notes = list(read.notes)
-        ix = self._open()
-        with ix.searcher() as searcher:
-            filters = filter_query(query)
-            active = {f for f in FACETS if getattr(query, f)}
-            grouped = {f: sorting.FieldFacet(COLUMN_FACETS[f], maptype=sorting.Count)
-                       for f in FACETS if f not in active}
-            sort_kwargs = {}
-            if query.effective_sort != "relevance":
-                sort_kwargs = {"sortedby": "decision", "reverse": query.effective_sort != SORT_OLDEST}
-            results = searcher.search(
-                And([words, filters]) if filters else words,
-                limit=query.offset + query.per_page,
-                groupedby=grouped or None,
-                terms=True,
-                **sort_kwargs,
-            )
-            facets = {f: _count_facet(results, f) for f in grouped}
-            for facet in active:
-                others = filter_query(query, exclude_facet=facet)
-                counted = searcher.search(
-                    And([words, others]) if others else words, limit=1,
-                    groupedby={facet: sorting.FieldFacet(COLUMN_FACETS[facet], maptype=sorting.Count)},
-                )
-                facets[facet] = _count_facet(counted, facet)
-            page = results[query.offset: query.offset + query.per_page]
-            ids = [int(hit["issue_id"]) for hit in page]
-            hit_texts = texts(ids)
-            terms = {t.decode("utf-8") if isinstance(t, bytes) else t
-                     for name, t in results.matched_terms() if name in TEXT_FIELDS}
-            hits = [Hit(issue_id=issue_id, score=hit.score, snippet=_snippet(hit_texts.get(issue_id, []), terms))
-                    for issue_id, hit in zip(ids, page, strict=True)]
-            return SearchResults(hits=hits, total=len(results),
-                                 facets={f: facets[f] for f in FACETS}, notes=notes)
+        with self._open().searcher() as searcher:
+            columns = self._columns(searcher)
+            others = filter_query(query)
+            base = And([words, others]) if others else words
+            matched, facets = _count(searcher.docs_for_query(base), self._facet_tests(searcher, query, columns),
+                                     columns)
+            wanted = query.offset + query.per_page
+            if query.effective_sort == SORT_RELEVANCE:
+                top = searcher.search(base, limit=wanted, filter=set(matched))
+                page = [(hit.docnum, hit.score) for hit in top][query.offset:]
+            else:
+                decision = columns["decision"]
+                if query.effective_sort == SORT_OLDEST:
+                    order = heapq.nsmallest(wanted, matched,
+                                            key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
+                else:
+                    order = heapq.nlargest(wanted, matched, key=lambda d: (decision[d], d))
+                page = [(docnum, None) for docnum in order[query.offset:]]
+            ids = [int(searcher.stored_fields(docnum)["issue_id"]) for docnum, _ in page]
+        terms = {text.decode("utf-8") if isinstance(text, bytes) else text
+                 for field, text in words.iter_all_terms() if field in TEXT_FIELDS}
+        hit_texts = texts(ids)
+        hits = [Hit(issue_id=issue_id, score=score, snippet=_snippet(hit_texts.get(issue_id, []), terms))
+                for issue_id, (_, score) in zip(ids, page, strict=True)]
+        return SearchResults(hits=hits, total=len(matched), facets=facets, notes=list(read.notes))
+
+
+def _column(reader, field: str, default: object) -> list:
+    """A column's values by document number across segments.
+
+    A segment where no document has the field has no column at all: its
+    documents get `default`, so positions stay document numbers.
+    """
+    values: list = []
+    for leaf, _ in reader.leaf_readers():
+        column = list(leaf.column_reader(field)) if leaf.has_column(field) else []
+        size = leaf.doc_count_all()
+        values.extend(column[:size] + [default] * (size - len(column)))
+    return values
+
+
+def _count(docs: Iterable[int], tests: dict[str, Callable[[int], bool]],
+           columns: dict[str, list]) -> tuple[list[int], dict[str, list[tuple[str, int]]]]:
+    """The documents passing every facet filter, and each facet's counts.
+
+    The standard multi-select rule: a document counts towards a facet when it
+    passes every other facet's filter, whether or not it passes that facet's own.
+    """
+    counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
+    matched: list[int] = []
+    active = list(tests.items())
+    for docnum in docs:
+        failed = [facet for facet, passes in active if not passes(docnum)]
+        if len(failed) > 1:
+            continue
+        if not failed:
+            matched.append(docnum)
+        for facet in failed or FACETS:
+            value = columns[facet][docnum]
+            counts[facet].update(value if facet == "guideline" else (value,))
+    return matched, {facet: sorted(((v, n) for v, n in counter.items() if v), key=lambda item: (-item[1], item[0]))
+                     for facet, counter in counts.items()}
 
 
 class _MarkFormatter(highlight.HtmlFormatter):

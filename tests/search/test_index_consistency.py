@@ -81,12 +81,15 @@ def test_an_admin_edit_reindexes_the_letter(archive, client):
     User.objects.create_superuser("admin", "admin@example.org", "pw")
     client.login(username="admin", password="pw")
     issue = Issue.objects.filter(treatment__icontains="acupuncture").first()
+    before = search(SearchQuery(q="necessary"))
     url = f"/admin/letters/issue/{issue.id}/change/"
     data = change_form_data(client.get(url))
     data["treatment"] = "Zebra-stripe acupuncture"
     response = client.post(url, data)
     assert response.status_code == 302, response.content[:2000]
     assert issue.id in hits("zebra")
+    after = search(SearchQuery(q="necessary"))  # the old version is gone, not counted twice
+    assert (after.total, after.facets) == (before.total, before.facets)
     assert check_index()[0] == 0
 
 
