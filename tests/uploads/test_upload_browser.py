@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import connection, connections
 from playwright.sync_api import expect, sync_playwright
 
 from imr_archive.letters.models import Letter
@@ -57,6 +57,9 @@ def browser(settings, transactional_db):
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield chromium
             chromium.close()
+            # ORM calls made while Playwright's event loop runs get connections of their own (Django keeps them
+            # per async context); left open, PostgreSQL refuses to drop the test database at the end.
+            connections.close_all()
     finally:
         if shared_memory_db:
             _read_uncommitted(False)
