@@ -47,24 +47,17 @@ class UploadBatch(TimeStamped):
         return self.status != self.DONE
 
 
-def outcome_counts(prefix: str = "") -> dict[str, Count]:
-    """Counts of files by outcome: `aggregate` them over a batch's files, or `annotate` batches (prefix "files__")."""
+def outcome_counts() -> dict[str, Count]:
+    """Counts of files by outcome, for `aggregate` or `values(...).annotate` over UploadedFile rows."""
     F = UploadedFile
-
-    def count(condition: Q | None = None) -> Count:
-        return Count(f"{prefix}id", filter=condition)
-
-    def q(**lookup: object) -> Q:
-        return Q(**{f"{prefix}{name}": value for name, value in lookup.items()})
-
     return {
-        "total": count(),
-        "done": count(~q(status__in=F.WAITING)),
-        "new": count(q(status=F.NEW)),
-        "unchanged": count(q(status=F.UNCHANGED)),
-        "replaced": count(q(status=F.REPLACED)),
-        "with_warnings": count(q(status__in=F.STORED) & ~q(warnings=[])),
-        "failed": count(q(status=F.FAILED)),
+        "total": Count("id"),
+        "done": Count("id", filter=~Q(status__in=F.WAITING)),
+        "new": Count("id", filter=Q(status=F.NEW)),
+        "unchanged": Count("id", filter=Q(status=F.UNCHANGED)),
+        "replaced": Count("id", filter=Q(status=F.REPLACED)),
+        "with_warnings": Count("id", filter=Q(status__in=F.STORED) & ~Q(warnings=[])),
+        "failed": Count("id", filter=Q(status=F.FAILED)),
     }
 
 

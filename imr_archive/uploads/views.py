@@ -34,7 +34,7 @@ FILES_PER_HISTORY_BATCH = 50
 LETTERS_PER_PAGE = 25
 # What a result row needs of its file and letter (not the letter's text).
 ROW_FIELDS = ("batch_id", "position", "name", "archive", "size", "status", "reason", "warnings", "letter",
-              "letter__case_number")
+              "letter__case_number", "letter__source_name")
 
 
 def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -78,6 +78,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         "file_bytes": settings.IMR_UPLOAD_MAX_FILE_BYTES,
         "total_bytes": settings.IMR_UPLOAD_MAX_TOTAL_BYTES,
         "zip_members": settings.IMR_UPLOAD_MAX_ZIP_MEMBERS,
+        "files": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
     }
     return render(request, "uploads/upload.html", {"form": form, "limits": limits})
 
@@ -103,9 +104,15 @@ def batch(request: HttpRequest, pk: int) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     first_files = Prefetch("files", queryset=_rows(UploadedFile.objects.all())[:FILES_PER_HISTORY_BATCH],
                           to_attr="first_files")
-    batches = (UploadBatch.objects.select_related("uploaded_by").annotate(**outcome_counts("files__"))
-               .prefetch_related(first_files).order_by("-created", "-id"))
-    return render(request, "uploads/history.html", {"page": _page(request, batches, BATCHES_PER_PAGE)})
+    batches = UploadBatch.objects.select_related("uploaded_by").prefetch_related(first_files).order_by("-created",
+                                                                                                     "-id")
+    page = _page(request, batches, BATCHES_PER_PAGE)
+    # Counted for this page's batches only, in one query, not over every file ever uploaded.
+    counts = UploadedFile.objects.filter(batch__in=page.object_list).values("batch_id").annotate(**outcome_counts())
+    by_batch = {row["batch_id"]: row for row in counts}
+    for batch in page.object_list:
+        batch.counts = by_batch.get(batch.pk, {})
+    return render(request, "uploads/history.html", {"page": page})
 
 
 @staff_required
@@ -117,5 +124,6 @@ def review(request: HttpRequest) -> HttpResponse:
     letters = (Letter.objects.filter(Q(needs_review=True) | Exists(unknown))
                .annotate(unknown_items=Coalesce(Subquery(unknown_count), Value(0)))
                .only("id", "case_number", "source_name", "warnings", "created", "date_decision")
-               .order_by("created", "id"))
+               # The order letters entered the archive: ids grow with `created`, and the key's index serves it.
+               .order_by("id"))
     return render(request, "uploads/review.html", {"page": _page(request, letters, LETTERS_PER_PAGE)})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from imr_archive.letters.models import Issue, Letter
 from imr_archive.parsing import result
@@ -78,3 +80,19 @@ def test_an_unknown_outcome_keeps_a_letter_in_the_queue_oldest_first(staff_clien
     page = staff_client.get("/upload/review/").content.decode()
     assert page.index(f'data-letter="{older.pk}"') < page.index(f'data-letter="{newer.pk}"')
     assert "1 item whose outcome was not read" in page
+
+
+@pytest.mark.parametrize("url", ["/upload/history/", "/upload/review/", "/upload/{batch}/"])
+def test_pages_make_the_same_few_queries_however_many_rows(staff_client, url):
+    def queries() -> int:
+        batch = last_batch()
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get(url.format(batch=batch.pk)).status_code == 200
+        return len(captured)
+
+    upload(staff_client, SimpleUploadedFile("u1.txt", letter_with_warnings()), SimpleUploadedFile("a.exe", b""))
+    few = queries()
+    for index in range(3):
+        upload(staff_client, letter_file(index), letter_file(index + 3), SimpleUploadedFile("b.exe", b""))
+    Letter.objects.update(needs_review=True)
+    assert queries() == few <= 8

@@ -91,6 +91,7 @@ def test_a_letter_stored_with_warnings_links_to_its_admin_page(staff_client):
     assert f'href="/admin/letters/letter/{letter.pk}/change/"' in row.html
     assert "outcome unknown" in row.details
     assert UploadedFile.objects.get().warnings == letter.warnings
+    assert "1 stored with warnings" in response.content.decode()
 
 
 def test_a_pdf_with_a_text_layer_is_stored_and_one_without_fails(staff_client):
