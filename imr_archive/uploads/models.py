@@ -81,7 +81,8 @@ class UploadedFile(TimeStamped):
     WAITING = (PENDING, PROCESSING)
     STORED = (NEW, REPLACED)
 
-    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="files")
+    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="files",
+                              help_text="The upload the file came in.")
     position = models.PositiveIntegerField(help_text="Order of the file in the upload, from 1.")
     name = models.CharField(max_length=500,
                             help_text="File name as uploaded, or the member's path inside its zip (untrusted: "

@@ -94,6 +94,9 @@ def batch(request: HttpRequest, pk: int) -> HttpResponse:
         "counts": counts,
         "page": _page(request, _rows(found.files.all()), FILES_PER_PAGE),
         "stalled": found.running and last < timezone.now() - STALE_AFTER,
+        # The page reloads itself while the batch runs (no JavaScript needed); ?refresh=off stops it for
+        # whoever cannot work with a page that keeps changing.
+        "auto_refresh": found.running and request.GET.get("refresh") != "off",
         "stale_minutes": int(STALE_AFTER.total_seconds() // 60),
     }
     return render(request, "uploads/batch.html", context)

@@ -24,6 +24,8 @@ def test_the_batch_page_refreshes_itself_until_every_file_is_read(staff_client, 
     assert REFRESH in page
     assert "0 of 3 files read" not in page and "1 of 3 files read" in page  # the refused file is done at once
     assert [r.status for r in table(staff_client.get(batch.get_absolute_url()))] == ["pending", "pending", "failed"]
+    still = staff_client.get(f"{batch.get_absolute_url()}?refresh=off").content.decode()
+    assert REFRESH not in still and "Automatic reloading is off" in still
     process_batch(batch.pk)
     page = staff_client.get(batch.get_absolute_url()).content.decode()
     assert REFRESH not in page and "all 3 files read" in page

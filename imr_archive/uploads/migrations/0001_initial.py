@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('pending', 'Waiting'), ('processing', 'Being read'), ('new', 'New'), ('unchanged', 'Already in the archive'), ('replaced', 'Replaced an earlier version'), ('failed', 'Failed')], db_index=True, default='pending', help_text="What became of the file (the ingest service's status once read).", max_length=12)),
                 ('reason', models.CharField(blank=True, help_text='Why the file failed, in one line.', max_length=500)),
                 ('warnings', models.JSONField(blank=True, default=list, help_text='What the parser could not read in a stored letter.')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='uploads.uploadbatch')),
+                ('batch', models.ForeignKey(help_text='The upload the file came in.', on_delete=django.db.models.deletion.CASCADE, related_name='files', to='uploads.uploadbatch')),
                 ('letter', models.ForeignKey(blank=True, help_text='The letter the file became or matched (empty if it failed or the letter was deleted).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='uploads', to='letters.letter')),
             ],
             options={
