@@ -4,7 +4,8 @@ A line names one or more guidelines ("Decision based on MTUS Chronic Pain
 Medical Treatment Guidelines Opioids, criteria for use Page(s): 76-80, 88-89,
 Non-MTUS Citation Official Disability Guidelines (ODG), Pain Chapter, Urine
 drug testing (UDT)."). Each guideline name is an anchor; the words after it up
-to the next anchor are its segment, read according to the guideline:
+to the next anchor are its segment, read according to the guideline
+(citation_parts.py):
 
 - MTUS Chronic Pain / Acupuncture / Postsurgical: topic(s) with pages; one
   guideline named once with several topics and pages gives one citation per
@@ -23,20 +24,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from imr_archive.parsing.citation_parts import SECTION, Part, pages_in, parse_pages, read_acoem, read_odg, read_topics
 from imr_archive.parsing.result import Citation
 from imr_archive.parsing.scan import lower
 from imr_archive.parsing.vocabulary import (
     ACOEM,
-    ACOEM_CHAPTERS,
     GUIDELINE_BY_NAME,
     GUIDELINE_PATTERNS,
     MTUS_ACUPUNCTURE,
     MTUS_CHRONIC_PAIN,
     MTUS_POSTSURGICAL,
     ODG,
-    ODG_CHAPTERS,
     OTHER,
     OTHER_SOURCES,
 )
@@ -73,6 +73,7 @@ _PREFIX = re.compile(
     r"(?P<q>non-?\s*mtus(?:\s+citations?)?|(?:california\s+)?(?:medical\s+treatment\s+utilization\s+schedule"
     r"(?:\s*\(mtus\))?|mtus))\s*[:\-,]?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:19|20)\d\d\s+)?(?:the\s+)?$"
 )
+_PART_OF = re.compile(r"part\s+of\s+(?:the\s+)?$")
 # Where an "Other" source name may start without a Non-MTUS prefix.
 _OTHER_CONTEXT = re.compile(r"(?:^|[;:]|\band|\bon|\bthe|\bin)\s*$")
 _BASED_ON = re.compile(
@@ -86,43 +87,11 @@ _QUALIFIER = re.compile(
     r"(?:which|that)\s+(?:is|are)\s+(?P<neg>not\s+)?(?:a\s+)?part\s+of\s+(?:the\s+)?mtus"
     r"|\(\s*(?P<neg2>not\s+)?part\s+of\s+(?:the\s+)?mtus\s*\)"
 )
-_NUM = r"\d{1,4}(?!\.\d)(?:\s*[-\u2013\u2014]\s*\d{1,4}(?!\.\d))?"
-_PAGES = re.compile(
-    r"(?:page\(s\)|pages?|pp?\.|pgs?\.?)\s*:?\s*(?P<nums>" + _NUM + r"(?:\s*(?:,|&|and)\s*" + _NUM + r")*)"
-)
-_SECTION = re.compile(r"9\d{3}\.\d+(?:\.\d+)*(?:\([a-z0-9]+\))*")
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z(])|;")
 _ABBREVIATIONS = frozenset((
     "ch", "pp", "p", "pg", "pgs", "no", "vol", "al", "inc", "ed", "st", "dr", "vs", "e.g", "i.e", "approx", "fig",
     "sec",
 ))
-_EDITION = re.compile(r"\b(\d(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth)\s+Ed(?:ition|\.)?", _I)
-_YEAR = re.compile(r"(?<![\d-])\(?((?:19|20)\d\d)\)?(?![\d-])")
-_ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"}
-_ACOEM_CHAPTER = re.compile(r"\b(?:Chapter|Ch\.?|Chap\.?)\s*(\d{1,2})\b", _I)
-_ACOEM_TITLES = tuple((num, re.compile(p, _I)) for num, p in ACOEM_CHAPTERS.items())
-_NAMED_CHAPTER = re.compile(r"([A-Z][\w'&/()\- ]{1,60}?)\s+(?i:chapter)\b")
-_CHAPTER_WORD = re.compile(r"\bChapter\b\s*(?:[:\-]\s*(?P<after>[A-Z][^,;.]{1,60}))?", _I)
-
-
-def _flex(name: str) -> str:
-    """A chapter name as a pattern: any spacing, "&" or "and", optional commas."""
-    words = []
-    for word in name.split():
-        if word == "&":
-            words.append(r"(?:&|and)")
-        elif word == "-":
-            words.append(r"-")
-        else:
-            words.append(re.escape(word).replace(",", ",?"))
-    return r"\s+".join(words).replace(r"\s+-\s+", r"\s*-\s*")
-
-
-_ODG_SPLIT = re.compile(r"[,;:]|\(ODG\)|\bODG\b")
-_ODG_KNOWN = "|".join(_flex(c) for c in ODG_CHAPTERS)
-_ODG_BEFORE_CHAPTER = re.compile(r"(?:^|[\s,;:(])(" + _ODG_KNOWN + r")\s*$", _I)
-_ODG_LEADING = re.compile(r"^[\s,;:\-]*(?:the\s+)?(" + _ODG_KNOWN + r")(?=\s*(?:[,;.:\-(]|$)|\s+(?:chapter|procedure"
-                          r"\s+summary|section)\b)", _I)
 
 
 @dataclass
@@ -132,34 +101,6 @@ class _Anchor:
     name_end: int
     mtus: bool | None  # from the prefix
     name: str
-
-
-@dataclass
-class _Part:
-    chapter: str | None = None
-    pages: list[int] = field(default_factory=list)
-    end: int = 0  # where the words citing it end, in line offsets
-    edition: str | None = None
-    section: str | None = None
-
-
-def parse_pages(spec: str) -> list[int]:
-    """Page numbers of "98-99", "98, 99", "76-80, 88-89": ranges expanded, sorted, unique."""
-    pages: set[int] = set()
-    for part in re.split(r"\s*(?:,|&|\band\b)\s*", spec):
-        m = re.match(r"^\s*(\d{1,4})(?:\s*[-\u2013\u2014]\s*(\d{1,4}))?\s*$", part)
-        if not m:
-            continue
-        a = int(m.group(1))
-        b = int(m.group(2)) if m.group(2) else a
-        if b < a and len(m.group(2) or "") < len(m.group(1)):
-            # "113-5" style: the end repeats only the last digits.
-            b = int(m.group(1)[: len(m.group(1)) - len(m.group(2))] + m.group(2))
-        if a <= b <= a + 300:
-            pages.update(range(a, b + 1))
-        else:
-            pages.update((a, b))
-    return sorted(p for p in pages if 0 < p < 2000)
 
 
 def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation], list[str]]:
@@ -221,6 +162,8 @@ def _find_anchors(line: str, low: str, region_start: int) -> list[_Anchor]:
         kind = m.lastgroup or ""
         lo = max(region_start, m.start() - 80)
         p = _PREFIX.search(low, lo, m.start())
+        if p and _PART_OF.search(low, max(0, p.start() - 20), p.start()):
+            p = None  # "..., which is part of the MTUS, the Official Disability Guidelines"
         start = p.start() if p else m.start()
         mtus = (not p.group("q").startswith("non")) if p else None
         if kind == "mtus":
@@ -238,7 +181,7 @@ def _find_anchors(line: str, low: str, region_start: int) -> list[_Anchor]:
                 continue
             guideline = OTHER
         elif kind == "section":
-            sec = _SECTION.match(line, m.end())
+            sec = SECTION.match(line, m.end())
             number = sec.group(0) if sec else ""
             guideline = next((g for s, g in _SECTION_GUIDELINE.items() if number.startswith(s)), ACOEM)
         else:
@@ -287,146 +230,16 @@ def _mtus(anchor: _Anchor, qualifiers: list[tuple[int, bool, bool]], next_anchor
     return GUIDELINE_BY_NAME[anchor.guideline].mtus_default
 
 
-def _page_specs(low: str, start: int, end: int):
-    """Page references ("Page(s): 76-80, 88-89", "pages 98, 99", "p. 303") in low[start:end]."""
-    for m in _PAGES.finditer(low, start, end):
-        if m.start() and low[m.start() - 1].isalnum():
-            continue
-        yield m
-
-
-def _pages_in(low: str, start: int, end: int) -> list[int]:
-    return sorted({p for m in _page_specs(low, start, end) for p in parse_pages(m.group("nums"))})
-
-
-def _read_segment(anchor: _Anchor, line: str, low: str, end: int) -> list[_Part]:
+def _read_segment(anchor: _Anchor, line: str, low: str, end: int) -> list[Part]:
     start = anchor.name_end
     if anchor.guideline == ACOEM:
-        return _acoem(line, low, start, end)
+        return read_acoem(line, low, start, end)
     if anchor.guideline == ODG:
-        return _odg(line, low, start, end)
+        return read_odg(line, low, start, end)
     if anchor.guideline == OTHER:
-        return [_Part(chapter=anchor.name.strip(" ,.;:") or None, end=anchor.name_end,
-                      pages=_pages_in(low, start, end))]
-    return _topics(line, low, start, end)
-
-
-def _section(low: str, start: int, end: int) -> re.Match[str] | None:
-    for m in _SECTION.finditer(low, start, end):
-        if not m.start() or low[m.start() - 1] not in "0123456789.":
-            return m
-    return None
-
-
-def _topics(line: str, low: str, start: int, end: int) -> list[_Part]:
-    """MTUS guidelines: a topic and its pages, one part per topic."""
-    section = None
-    text = line[:end]
-    sec = _section(low, start, end)
-    if sec:
-        section = sec.group(0)
-        blank = " " * (sec.end() - sec.start())
-        text = text[:sec.start()] + blank + text[sec.end():]
-        low = low[:sec.start()] + blank + low[sec.end():end]
-    parts: list[_Part] = []
-    pos = start
-    for m in _page_specs(low, start, end):
-        topic = _clean_topic(text[pos:m.start()])
-        pages = parse_pages(m.group("nums"))
-        if parts and not topic:
-            parts[-1].pages = sorted(set(parts[-1].pages) | set(pages))
-            parts[-1].end = m.end()
-        else:
-            parts.append(_Part(topic, pages, m.end()))
-        pos = m.end()
-    trailing = _clean_topic(text[pos:end])
-    if trailing:
-        if len(parts) == 1 and parts[0].chapter is None:
-            parts[0].chapter = trailing
-            parts[0].end = end
-        elif not parts or trailing[0].isalpha():
-            parts.append(_Part(trailing, [], end))
-    if not parts:
-        parts.append(_Part(None, [], sec.end() if sec else start))
-    for p in parts:
-        p.section = section
-    return list(parts)
-
-
-_LEADING_WORD = re.compile(r"^(?:and|or|the|in|on|section|under)\b\s*", _I)
-_TRAILING_WORD = re.compile(r"\s(?:and|or|the|see|in)$", _I)
-
-
-def _clean_topic(raw: str) -> str | None:
-    t = " ".join(raw.split())
-    while True:
-        before = t
-        t = _TRAILING_WORD.sub("", _LEADING_WORD.sub("", t.strip(" ,;:.-")))
-        if t == before:
-            break
-    if not t or not re.search(r"[A-Za-z]{2}", t) or _YEAR.fullmatch(t):
-        return None
-    return t
-
-
-def _acoem(line: str, low: str, start: int, end: int) -> list[_Part]:
-    seg = line[start:end]
-    seg_low = low[start:end]
-    edition = None
-    e = _EDITION.search(seg)
-    y = _YEAR.search(seg)
-    if e:
-        ordinal = _ORDINALS.get(e.group(1).lower(), e.group(1).lower())
-        edition = f"{ordinal} Edition" + (f" ({y.group(1)})" if y else "")
-    elif y and not _PAGES.search(seg_low, max(0, y.start() - 12), y.end()):
-        edition = y.group(1)
-    chapters = [(m.start(), m.group(1).lstrip("0") or "0") for m in _ACOEM_CHAPTER.finditer(seg)]
-    if not chapters:
-        for num, rx in _ACOEM_TITLES:
-            t = rx.search(seg)
-            if t:
-                chapters.append((t.start(), num))
-        chapters.sort()
-    if not chapters:
-        named = _NAMED_CHAPTER.search(seg)
-        if named:
-            chapters.append((named.start(), _clean_topic(named.group(1)) or named.group(1)))
-    parts: list[_Part] = []
-    bounds = [c[0] for c in chapters[1:]] + [len(seg)]
-    if not chapters:
-        chapters = [(0, None)]  # type: ignore[list-item]
-    for (pos, chapter), stop in zip(chapters, bounds, strict=True):
-        part = _Part(chapter, [], start + stop)
-        part.edition = edition
-        lo = 0 if not parts else pos
-        part.pages = _pages_in(seg_low, lo, stop)
-        parts.append(part)
-    return parts
-
-
-def _odg(line: str, low: str, start: int, end: int) -> list[_Part]:
-    seg = line[start:end]
-    names: list[tuple[int, str]] = []
-    for m in _CHAPTER_WORD.finditer(seg):
-        if m.group("after"):
-            names.append((m.start(), m.group("after").strip()))
-            continue
-        before = seg[:m.start()]
-        known = _ODG_BEFORE_CHAPTER.search(before)
-        if known:
-            names.append((m.start(), known.group(1)))
-            continue
-        piece = _ODG_SPLIT.split(before)[-1].strip(" -")
-        if piece and piece[0].isupper():
-            names.append((m.start(), piece))
-    if not names:
-        lead = _ODG_LEADING.match(seg)
-        if lead:
-            names.append((lead.start(1), lead.group(1)))
-    pages = _pages_in(low, start, end)
-    if not names:
-        return [_Part(None, pages, end)]
-    return [_Part(" ".join(n.split()), pages if i == 0 else [], end) for i, (_, n) in enumerate(names)]
+        return [Part(chapter=anchor.name.strip(" ,.;:") or None, end=anchor.name_end,
+                     pages=pages_in(low, start, end))]
+    return read_topics(line, low, start, end)
 
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;:.]+(?:and|or|the))+$", _I)

@@ -34,8 +34,10 @@ class CleanedText:
     running_case_number: str | None = None
 
 
+# Stands in the line list for a running header or footer that was dropped.
+_DROPPED = "\f"
 _CASE = r"CM\d{2}-\d{4,8}"
-_PAGE_LINE = re.compile(r"-?\s*(?i:page)\s+\d{1,3}(?:\s+(?i:of)\s+\d{1,3})?\s*-?$")
+_PAGE_LINE = re.compile(r"-?\s*(?i:page)\s+(\d{1,3})(?P<of>\s+(?i:of)\s+\d{1,3})?\s*-?$")
 _PAGE_INLINE = re.compile(r"[ ]?[Pp](?:age|AGE)\s+\d{1,3}\s+(?:of|OF)\s+\d{1,3}\b[ ]?")
 _CASE_LINE = re.compile(r"(?:(?:IMR\s+)?(?i:case)\s+(?i:number|no\.?|#)\s*:?\s*)?(" + _CASE + r")$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
@@ -67,7 +69,18 @@ _LIST_ITEM = r"(?:[-\u2022*]\s+|\(?\d{1,2}[.)]\s+\S)"
 _STRUCTURE = re.compile(f"(?P<heading>{_HEADING}|{_TITLE})|(?P<label>{_LABEL})|{_LIST_ITEM}")
 _DETERMINATION_LABEL = re.compile(r"Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale")
 _ITEM_HEADING = re.compile(r":\s*(?i:" + OUTCOME_WORD_PATTERN + r")\s*\.?$")
+# The start of a heading with a colon of its own ("Compound: ⏎ Flurbiprofen ...: Upheld").
+_HEADING_PREFIX = re.compile(
+    r"(?!(?i:decision|rationale|determination|guidelines?)\b)[A-Z][\w/&-]*(?: [\w/&-]+){0,2}:$")
+_LIST_INTRO = re.compile(r"\b(?i:following|include[sd]?|including|as\s+follows)\s*$")
 _OUTCOME_ONLY = re.compile(OUTCOME_WORD_PATTERN + r"\s*\.?$", re.IGNORECASE)
+_NUMBER = re.compile(r"\(?(\d+)")
+# The last word of a line that a number continues ("page ⏎ 24.").
+_WANTS_NUMBER = re.compile(
+    r"(?:^|[\s(,])(?i:pages?|p|pp|pgs?|page\(s\):?|chapters?|ch|sections?|§|no|numbers?|#|steps?|levels?|stages?"
+    r"|grades?|types?|phases?|parts?|volumes?|vol|edition|table|figure|appendix|and|or|to|through|of|at|on|x|dated"
+    r"|approximately|about|over|under|than|from|between|by|for|with|in|the|a|an)\.?$"
+)
 _SENTENCE_END_CHARS = frozenset(".!?:;")
 _CLOSERS = "\"'\u201d\u2019)"
 _HYPHEN_END = re.compile(r"(\w+)-$")
@@ -101,8 +114,11 @@ def clean_text(raw: str) -> CleanedText:
             lines.append("" if line else None)
             continue
         first = text[0]
-        if first in "Pp-" and _PAGE_LINE.match(text):
-            continue
+        if first in "Pp-":
+            m = _PAGE_LINE.match(text)
+            if m and (m.group("of") or _is_footer(text, int(m.group(1)), lines)):
+                lines.append(_DROPPED)
+                continue
         if "age " in text or "AGE " in text:
             text = _PAGE_INLINE.sub(" ", text).strip()
             if not text:
@@ -114,14 +130,26 @@ def clean_text(raw: str) -> CleanedText:
                 number = m.group(1).upper()
                 if text.upper() == number:
                     case_number = case_number or number
+                    lines.append(_DROPPED)
                     continue
                 if number in seen_labelled_case:
+                    lines.append(_DROPPED)
                     continue
                 seen_labelled_case.add(number)
         lines.append(text)
 
     text = "\n\n".join(p for p in _join(lines, double, raw) if p)
     return CleanedText(text=_repair(text), running_case_number=case_number)
+
+
+def _is_footer(text: str, number: int, lines: list[str | None]) -> bool:
+    """Whether a line "Page 3" (no "of N") is a running footer rather than the end of a wrapped
+    citation ("..., Chapter 7, ⏎ page 127"): footers are capitalised, number the letter's few
+    pages, and do not follow a line that ends in a comma."""
+    if text.lstrip("- ")[:1] == "p" or number > 50:
+        return False
+    last = next((t for t in reversed(lines) if t and t != _DROPPED), "")
+    return not last.endswith(",")
 
 
 def _repair(text: str) -> str:
@@ -187,23 +215,34 @@ def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
     """Rebuild paragraphs from printed lines and the gaps between them."""
     printed: list[_Line] = []
     empties = 0
-    marker = False
+    marker = dropped = False
+    list_number = 0  # of the last numbered list item
     for line in lines:
         if line is None:
             empties += 1
         elif line == "":
             marker = True
+        elif line == _DROPPED:
+            dropped = True
         else:
             if not printed:
                 gap = "hard"
             elif double:
-                gap = "hard" if marker else ("page" if empties >= 2 else "wrap")
+                gap = "hard" if marker else ("page" if empties >= 2 or dropped else "wrap")
             else:
-                gap = "hard" if (marker or empties) else "wrap"
+                # Blank lines around a dropped page footer are a page break, not a paragraph's end.
+                gap = "hard" if marker else "page" if dropped else "hard" if empties else "wrap"
             m = _STRUCTURE.match(line)
-            printed.append(_Line(line, gap, bool(m), bool(m and m.group("heading")), _ends_sentence(line)))
+            structure = bool(m)
+            if m and m.lastgroup is None and line[0] in "(0123456789":
+                number = int(_NUMBER.match(line).group(1))
+                if gap != "hard" and printed and _continues_number(printed[-1], number, list_number):
+                    structure = False  # "..., page ⏎ 24. The ...": a wrapped number, not a list item
+                else:
+                    list_number = number
+            printed.append(_Line(line, gap, structure, bool(m and m.group("heading")), _ends_sentence(line)))
             empties = 0
-            marker = False
+            marker = dropped = False
 
     before, after = _heading_breaks(printed)
     paragraphs: list[str] = []
@@ -235,6 +274,15 @@ def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
     return paragraphs
 
 
+def _continues_number(prev: _Line, number: int, list_number: int) -> bool:
+    """Whether a line starting "24. " continues the line before rather than opening a list item:
+    the line before ends with a word that wants a number ("page", "Chapter", "#"), or it ends
+    in mid-sentence and the number does not follow the list's last one."""
+    if _WANTS_NUMBER.search(prev.text):
+        return True
+    return not prev.ends and number not in (1, list_number + 1)
+
+
 def _heading_breaks(lines: list[_Line]) -> tuple[list[bool], list[bool]]:
     """Where item headings start and end ("Norco 10/325mg #120: Upheld", or "X:" before a
     label line), so they get lines of their own even when no blank line sets them apart."""
@@ -247,13 +295,20 @@ def _heading_breaks(lines: list[_Line]) -> tuple[list[bool], list[bool]]:
         nxt = lines[i + 1].text if i + 1 < n else ""
         if ":" in line and nxt and _OUTCOME_ONLY.match(nxt) and _ITEM_HEADING.search(line + " " + nxt):
             continue  # the decision word is wrapped onto the next line
-        combined = lines[i - 1].text + " " + line if i and _OUTCOME_ONLY.match(line) else line
-        if not (_ITEM_HEADING.search(combined) or (line.endswith(":") and _DETERMINATION_LABEL.match(nxt))):
+        if nxt[:1].islower() and lines[i + 1].gap != "hard" and not _ITEM_HEADING.search(nxt):
+            continue  # "... include the following: Partial ⏎ thickness tear": the sentence goes on
+        wrapped_word = bool(i and _OUTCOME_ONLY.match(line) and not after[i - 1])
+        combined = lines[i - 1].text + " " + line if wrapped_word else line
+        m = _ITEM_HEADING.search(combined)
+        if m and _LIST_INTRO.search(combined, 0, m.start()):
+            continue
+        if not (m or (line.endswith(":") and _DETERMINATION_LABEL.match(nxt))):
             continue
         after[i] = True
-        j = i
-        while (j > 0 and i - j < 3 and not lines[j].structure and not after[j - 1]
-               and not lines[j - 1].ends and not lines[j - 1].heading):
+        # A decision word alone on its line belongs to the heading on the line before.
+        j = i - 1 if wrapped_word and m else i
+        while (j > 0 and i - j < 3 and not lines[j].structure and not after[j - 1] and not lines[j - 1].heading
+               and (not lines[j - 1].ends or _HEADING_PREFIX.match(lines[j - 1].text))):
             j -= 1
         before[j] = True
     return before, after

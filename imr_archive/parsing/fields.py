@@ -313,7 +313,7 @@ _DIAGNOSIS_TRIGGER = re.compile(
 _DIAGNOSIS_KEY = re.compile(r"diagnos")
 _FOLLOWING = re.compile(r"the\s+following\s*:?\s*$", _I)
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z\"(]|\s*$)|\n")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bDr|\bvs|\bSt|(?<![\w.])\d{1,2})$")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bDr|\bvs|\bSt|(?<![\w.\-/])\d{1,2})$")
 _PROSE = re.compile(r"\b(?:is|was|are|were|has|had|have|reports?|states?|underwent|requested)\b", _I)
 
 
@@ -327,6 +327,8 @@ def read_diagnoses(summary: str) -> list[str]:
         items = []
         pos = start
         while pos < len(summary) and len(items) < 20:
+            while pos < len(summary) and summary[pos].isspace():
+                pos += 1  # a page break may fall inside the list
             end = _sentence_end(summary, pos)
             sentence = summary[pos:end].strip()
             if not sentence or _PROSE.search(sentence) or len(sentence.split()) > 15:

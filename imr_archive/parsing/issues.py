@@ -84,6 +84,9 @@ _DOCUMENTS_LABELS = (
 ) + _DETERMINATION_LABELS
 
 
+_OUTCOME_ONLY = re.compile(OUTCOME_WORD_PATTERN + r"\s*\.?$", _I)
+
+
 def _classify(text: str, line: Span, labels) -> tuple[str, int]:
     for kind, rx in labels:
         m = rx.match(text, line[0], line[1])
@@ -129,9 +132,12 @@ def _labelled_items(text: str, span: Span, labels) -> list[_Item]:
             kind == "rv" and (current.rv or current.rat)) or (kind == "rat" and current.rat) or (
             kind == "dec" and (current.rat or current.decision))
         if new and (pending or current is None):
-            if current is not None and pending[:-1]:
-                _extend(current, pending[:-1])
-            current = _Item(heading=pending[-1] if pending else None)
+            # "X:" with its decision word on a paragraph of its own is one heading.
+            size = 2 if (len(pending) > 1 and text[pending[-2][1] - 1] == ":"
+                         and _OUTCOME_ONLY.match(text, *pending[-1])) else 1
+            if current is not None and pending[:-size]:
+                _extend(current, pending[:-size])
+            current = _Item(heading=(pending[-size][0], pending[-1][1]) if pending else None)
             items.append(current)
         elif current is not None and pending:
             _extend(current, pending)
@@ -198,7 +204,7 @@ def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
         stated = outcome is not None
     rationale, _ = _field(text, item.rat)
     if outcome is None:
-        outcome = outcome_from_rationale(rationale)
+        outcome = outcome_from_rationale(rationale, treatment)
         stated = False
     if outcome is None:
         outcome = UNKNOWN
@@ -318,7 +324,7 @@ def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[s
             r_span = _strip_treatment(text, r_span, treatment)
             rationale = " ".join(text[r_span[0]:r_span[1]].split())
         if outcome is None:
-            outcome = outcome_from_rationale(rationale)
+            outcome = outcome_from_rationale(rationale, treatment)
             stated = False
         if outcome is None:
             outcome = UNKNOWN

@@ -59,7 +59,10 @@ def _clean_treatment(raw: str) -> str:
 
 # All searched in the lowered rationale, so without flags.
 _NECESSITY = re.compile(r"medically\s+(?:necessary|indicated|reasonable)|medical\s+necessity")
-_NEGATION = re.compile(r"\b(?:not|no|non|cannot|never|lacks?|without|neither|nor)\b|n't\b")
+_NEGATION = re.compile(r"\b(?:not|no|non|cannot|never|lacks?|neither|nor)\b|n't\b")
+# "without" negates only right before the phrase ("without medical necessity"); further
+# back it belongs to the subject ("the MRI without contrast is medically necessary").
+_NEAR_NEGATION = re.compile(r"\bwithout\b")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]")
 _HYPOTHETICAL = re.compile(r"\b(?:may|might|could|would|should|if|unless|until|once|whether)\b")
 _PARTIAL = re.compile(
@@ -85,7 +88,8 @@ def _negated(low: str, pos: int, end: int) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(window))
     if breaks:
         window = window[breaks[-1].end():]
-    if _NEGATION.search(" ".join(window.split()[-8:])):
+    words = window.split()
+    if _NEGATION.search(" ".join(words[-8:])) or _NEAR_NEGATION.search(" ".join(words[-2:])):
         return True
     if low.startswith("medical ", pos):
         after = low[end:end + 80]
@@ -106,12 +110,24 @@ def _tail_start(text: str, sentences: int) -> int:
     return starts[-sentences] if len(starts) >= sentences else 0
 
 
-def outcome_from_rationale(rationale: str) -> str | None:
-    """upheld / overturned / partial as the rationale concludes, or None."""
+def _mask(low: str, treatment: str) -> str:
+    """low with the treatment's name blanked out where the rationale repeats it, so that words
+    of the name ("MRI without contrast", "Non-steroidal ...") are not read as the conclusion's."""
+    name = " ".join(treatment.lower().split())
+    if len(name) < 4 or name not in low:
+        return low
+    return low.replace(name, "_" * len(name))
+
+
+def outcome_from_rationale(rationale: str, treatment: str = "") -> str | None:
+    """upheld / overturned / partial as the rationale concludes, or None. `treatment` is the
+    item's name as its heading gives it."""
     text = " ".join(rationale.split())
     if not text:
         return None
     low = lower(text)
+    if treatment:
+        low = _mask(low, treatment)
     tail = _tail_start(text, 3)
     for k in _PARTIAL_KEY.finditer(low, tail):
         if (not k.start() or not low[k.start() - 1].isalnum()) and _PARTIAL.match(low, k.start()):

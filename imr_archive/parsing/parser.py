@@ -19,7 +19,7 @@ __all__ = ["PARSER_VERSION", "parse_text"]
 
 # Bump on any change of behaviour: stored letters parsed by an older version
 # are re-read by `ingest_letters --reparse`.
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"
 
 
 def parse_text(text: str, file: str = "") -> ParsedLetter:

@@ -104,6 +104,7 @@ _DOSE = r"\b\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|gm?s?|grams?|ml|cc|iu)\b|\d\s*%|/\d
 
 # (category, pattern), tried in order.
 CATEGORY_RULES: tuple[tuple[str, str], ...] = (
+    ("Other", r"transportation|\btransport\b|\btaxi\b|\bmileage\b|\binterpreters?\b"),
     ("Surgery", r"under\s+(?:general\s+)?anesthesia|assistant\s+surgeon|co-?\s*surgeon|surgical\s+assist|\bMUA\b"
                 r"|spinal\s+cord\s+stimulat|dorsal\s+column\s+stimulat"
                 r"|intrathecal\s+(?:pump|drug)|\bSCS\b"),
@@ -141,7 +142,8 @@ CATEGORY_RULES: tuple[tuple[str, str], ...] = (
                                  r"|\bscreen|\bQST\b|range\s+of\s+motion|muscle\s+strength|computerized|\bVNG\b"
                                  r"|audiogra|audiometr|pulmonary\s+function|\bPFTs?\b|stress\s+test|holter"
                                  r"|echocardiog|biopsy|analysis|diagnostic|\bH-?reflex|evoked\s+potential"),
-    ("Evaluation & Management", r"consult|referr|\brefer\b|follow[\s-]*ups?|office\s+visit|\bvisits?\b|evaluat"
+    ("Evaluation & Management", r"consult|history\s+(?:and|&)\s+physical|\bH\s*&\s*P\b"
+                                r"|referr|\brefer\b|follow[\s-]*ups?|office\s+visit|\bvisits?\b|evaluat"
                                 r"|\bexam(?:ination)?s?\b|assessment|clearance|second\s+opinion|specialist"
                                 r"|pain\s+management|\bE\s*&\s*M\b|\bE/M\b|medication\s+management"
                                 r"|treating\s+physician|\bphysician\b|internist|surgeon\b|orthopedist|neurologist"),
@@ -150,7 +152,7 @@ CATEGORY_RULES: tuple[tuple[str, str], ...] = (
                r"|cryotherap|\bice\b|hot\s*/\s*cold|heat(?:ing)?\s+(?:pad|wrap)|cushion|pillow|mattress|\bbeds?\b"
                r"|commode|\bshower|\btoilet|grab\s+bars?|durable\s+medical|\bDME\b|\bsuppl(?:y|ies)\b|electrodes"
                r"|batter(?:y|ies)|\bcompression\b|stocking|garment|\bCPM\b|continuous\s+passive|\btraction|\bcollar\b"
-               r"|\bsling\b|insole|\bshoes?\b|equipment|\bdevices?\b|\bkits?\b|\bwraps?\b|\btape\b|kinesio|gloves?"
+               r"|\bsling\b|\bstraps?\b|counter-?\s*force|insole|\bshoes?\b|equipment|\bdevices?\b|\bkits?\b|\bwraps?\b|\btape\b|kinesio|gloves?"
                r"|hearing\s+aids?|glasses|prosthe|rental|purchase|\bchair\b|\blift\b|\bramp\b|\bbrace"),
     ("Surgery", r"surg|\w+ectom(?:y|ies)|\w+otom(?:y|ies)|\w+plast(?:y|ies)|\w+scop(?:y|ic)|\w+desis|fusion|release"
                 r"|repair|decompression|reconstruct|replacement|implant|removal|excision|debridement|\bACDF\b"

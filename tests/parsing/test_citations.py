@@ -116,6 +116,13 @@ LINES = [
      "of the MTUS.", [(ACOEM, True, "12", None, []), (ODG, False, "Low Back", None, [])]),
     ("Decision based on the ACOEM Practice Guidelines, Chapter 7, and the ODG, Pain Chapter, which are not part of "
      "the MTUS.", [(ACOEM, False, "7", None, []), (ODG, False, "Pain", None, [])]),
+    ("Decision based on the MTUS Chronic Pain Medical Treatment Guidelines, Opioids, pages 80-81, which is part of "
+     "the MTUS, the Official Disability Guidelines (ODG), Pain (Chronic) Chapter, Opioids, which is not part of the "
+     "MTUS, and the Chronic Pain Medical Treatment Guidelines, Tapentadol, page 93, which are part of the MTUS.",
+     [(CP, True, "Opioids", None, [80, 81]), (ODG, False, "Pain (Chronic)", None, []),
+      (CP, True, "Tapentadol", None, [93])]),
+    ("MTUS Chronic Pain Medical Treatment Guidelines, Benzodiazepines, page 24. The reviewer relied on it.",
+     [(CP, True, "Benzodiazepines", None, [24])]),
     ("The Claims Administrator did not cite any medical evidence for its decision.", []),
     ("The Claims Administrator did not cite any evidence-based guidelines for its decision.", []),
 ]

@@ -69,6 +69,38 @@ CASES = [
      "Claims Administrator guideline: Decision based on MTUS. \n\n",
      "Post-operative physical therapy x 8 visits: Partially Overturned\n"
      "Claims Administrator guideline: Decision based on MTUS."),
+    ("decision word alone under a wrapped heading",
+     "Compounded topical gel containing Ketoprofen 10%, Gabapentin 6% and Lidocaine 2%, 120gm: \n\nOverturned \n\n"
+     " \n\nClaims Administrator guideline: Decision based on MTUS. \n\n",
+     "Compounded topical gel containing Ketoprofen 10%, Gabapentin 6% and Lidocaine 2%, 120gm: Overturned\n\n"
+     "Claims Administrator guideline: Decision based on MTUS."),
+    ("heading with a colon of its own", " \n\nCompound: \n\nKetoprofen 10%/Lidocaine 2% cream, \n\n120gm: Upheld \n\n"
+     "Claims Administrator guideline: Decision based on MTUS. \n\n",
+     "Compound: Ketoprofen 10%/Lidocaine 2% cream, 120gm: Upheld\nClaims Administrator guideline: Decision based on "
+     "MTUS."),
+    ("list intro ending in a decision word", "Her diagnoses include the following:  Partial \n\nthickness tear of "
+     "the left supraspinatus.  Left shoulder bursitis. \n\n",
+     "Her diagnoses include the following: Partial thickness tear of the left supraspinatus. Left shoulder bursitis."),
+    ("heading before a heading that starts in lowercase",
+     "ISSUE AT DISPUTE: \n\nNorco 10/325mg #120: Upheld \n\nx-rays of the right knee: Overturned \n\n",
+     "ISSUE AT DISPUTE:\nNorco 10/325mg #120: Upheld\nx-rays of the right knee: Overturned"),
+    ("page number wrapped onto its own line",
+     "1. Diazepam 5mg #60: MTUS Chronic Pain Medical Treatment Guidelines, Benzodiazepines, page \n\n24. The "
+     "reviewer relied on it. \n\n",
+     "1. Diazepam 5mg #60: MTUS Chronic Pain Medical Treatment Guidelines, Benzodiazepines, page 24. The reviewer "
+     "relied on it."),
+    ("wrapped number out of a list's sequence", "The sessions completed to date total \n\n12. No improvement was "
+     "documented. \n\n", "The sessions completed to date total 12. No improvement was documented."),
+    ("lowercase page ending a wrapped citation", "Decision based on ACOEM, Chapter 7, \n\npage 127 \n\n \n\n"
+     "Decision rationale: Not necessary. \n\n",
+     "Decision based on ACOEM, Chapter 7, page 127\n\nDecision rationale: Not necessary."),
+    ("bare page footer", "The request is not \n\nPage 2 \n\nmedically necessary. \n\n",
+     "The request is not medically necessary."),
+    ("single-spaced footer inside a sentence", "The reviewer is Board Certified in Physical Medicine and\n"
+     "Rehabilitation with a subspecialty in Sports\n\nPage 1 of 2\n\nMedicine and is licensed in Ohio.\n"
+     "The reviewer has no affiliation.\n",
+     "The reviewer is Board Certified in Physical Medicine and Rehabilitation with a subspecialty in Sports Medicine "
+     "and is licensed in Ohio. The reviewer has no affiliation."),
     ("single-spaced text", "First line of a paragraph\ncontinues here.\n\nNext paragraph.\n",
      "First line of a paragraph continues here.\n\nNext paragraph."),
     ("control characters", "Norco\x00 10/325mg\x07 #120", "Norco 10/325mg #120"),

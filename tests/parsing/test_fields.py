@@ -109,6 +109,14 @@ DIAGNOSES = [
      ["Lumbar strain", "Cervical strain", "Insomnia"]),
     ("The diagnoses are cervical strain, lumbar strain and insomnia.",
      ["cervical strain", "lumbar strain", "insomnia"]),
+    ("The diagnoses are lumbar strain and spondylolisthesis at L4-5. She takes naproxen twice daily.",
+     ["lumbar strain", "spondylolisthesis at L4-5"]),
+    ("The patient's diagnoses include the following:  Spondylolisthesis at L4-5.  Lumbago.  The request is dated "
+     "01/02/2015.", ["Spondylolisthesis at L4-5", "Lumbago"]),
+    ("The patient's diagnoses include the following:  Left knee osteoarthritis.\n\nLeft knee effusion.  The "
+     "treating physician requested a brace.", ["Left knee osteoarthritis", "Left knee effusion"]),
+    ("The patient's diagnoses include the following:  Partial thickness tear of the left supraspinatus.  Left "
+     "shoulder bursitis.", ["Partial thickness tear of the left supraspinatus", "Left shoulder bursitis"]),
     ("The patient has neck pain that is worse at night.", []),
 ]
 

@@ -67,6 +67,9 @@ RATIONALES = [
      "functional improvement is documented.", "upheld"),
     ("The request is not medically necessary. Additional sessions may be medically necessary once improvement is "
      "documented.", "upheld"),
+    ("Therefore, the MRI of the cervical spine without contrast is medically necessary.", "overturned"),
+    ("The request is without medical necessity.", "upheld"),
+    ("There is no evidence that the requested brace is medically necessary.", "upheld"),
     ("The records were reviewed.", None),
     ("", None),
 ]
@@ -75,3 +78,10 @@ RATIONALES = [
 @pytest.mark.parametrize(("rationale", "outcome"), RATIONALES)
 def test_outcome_from_rationale(rationale, outcome):
     assert outcome_from_rationale(rationale) == outcome
+
+
+def test_treatment_words_are_not_the_conclusion():
+    # "Non-" in the item's own name is no negation of its necessity.
+    rationale = "The guidelines support it. Non-steroidal anti-inflammatory cream 60gm is medically necessary."
+    assert outcome_from_rationale(rationale) == "upheld"
+    assert outcome_from_rationale(rationale, "Non-steroidal anti-inflammatory cream 60gm") == "overturned"

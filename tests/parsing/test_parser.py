@@ -196,3 +196,22 @@ def test_professional_review_unnumbered_items():
         ("Knee brace", "overturned", ["Official Disability Guidelines"]),
     ]
     assert issues[1].rationale == "The brace is medically necessary."
+
+
+def test_decision_word_in_a_paragraph_of_its_own():
+    items = ("Compounded cream containing Ketoprofen 10% and Lidocaine 2%, 120gm:\n \n\nUpheld\n \n\n"
+             "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines.\n \n\n"
+             "Decision rationale: The compound is not medically necessary.")
+    letter = parse_text(determination_letter(items=items))
+    assert "120gm:\n\nUpheld" in letter.text
+    (issue,) = letter.issues
+    assert (issue.treatment, issue.outcome, issue.outcome_stated) == (
+        "Compounded cream containing Ketoprofen 10% and Lidocaine 2%, 120gm", "upheld", True)
+
+
+def test_treatment_name_is_not_read_as_the_conclusion():
+    items = ("MRI of the cervical spine without contrast:\n\nClaims Administrator guideline: Decision based on ACOEM."
+             "\n\nDecision rationale: Red flags are documented. Therefore, the MRI of the cervical spine without "
+             "contrast is medically necessary.")
+    (issue,) = parse_text(determination_letter(items=items)).issues
+    assert (issue.outcome, issue.outcome_stated) == ("overturned", False)

@@ -131,6 +131,12 @@ CATEGORIES = [
     ("Weight loss program", "Programs"),
     ("Gym membership", "Other"),
     ("Transportation to medical appointments", "Other"),
+    ("Transportation to and from medical appointments", "Other"),
+    ("Round-trip transportation for injections", "Other"),
+    ("Pre-operative history and physical", "Evaluation & Management"),
+    ("Preoperative H&P", "Evaluation & Management"),
+    ("Right elbow strap", "DMEPOS"),
+    ("Counterforce strap for the left elbow", "DMEPOS"),
 ]
 
 
