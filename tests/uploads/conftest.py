@@ -10,6 +10,7 @@ from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 
 from imr_archive.uploads.models import UploadBatch
@@ -25,6 +26,25 @@ def process_inline(settings):
     settings.IMR_UPLOAD_PROCESS_INLINE = True
     # Users are made in most tests; the default hasher spends a second on each on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def reads_beside_the_upload_thread(transactional_db):
+    """Let this thread's connection read while the upload thread writes.
+
+    On SQLite the test database is a shared-cache memory database, where a table being read cannot be written
+    by another connection (and the reverse): the upload thread or the test's reader fails at once with
+    "database table is locked" instead of waiting. Read-uncommitted readers take no table locks. A real
+    SQLite file in WAL mode needs no such thing: its readers never block a writer.
+    """
+    shared_cache = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if shared_cache:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 1")
+    yield
+    if shared_cache:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 0")
 
 
 @pytest.fixture

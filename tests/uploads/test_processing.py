@@ -33,7 +33,8 @@ def wait_until_done(batch_id: int) -> UploadBatch:
     raise AssertionError(f"upload {batch_id} not done after {TIMEOUT_SECONDS} s: {batch.status}")
 
 
-def test_the_background_thread_processes_the_batch_after_the_response(staff_client, settings):
+def test_the_background_thread_processes_the_batch_after_the_response(staff_client, settings,
+                                                                      reads_beside_the_upload_thread):
     settings.IMR_UPLOAD_PROCESS_INLINE = False
     response = upload(staff_client, letter_file(0), zip_file("z.zip", {"b.txt": letter_file(1).read()}),
                       SimpleUploadedFile("bad.docx", b""), follow=False)

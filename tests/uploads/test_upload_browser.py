@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
+from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
 from imr_archive.letters.models import Letter
@@ -32,24 +32,18 @@ TIMEOUT_MS = 60_000
 
 
 @pytest.fixture
-def browser(settings, transactional_db):
+def browser(settings, reads_beside_the_upload_thread):
     """A fresh headless Chromium.
 
-    Playwright's sync API keeps an asyncio event loop running on this thread, and Django then refuses ORM
-    calls from it (SynchronousOnlyOperation), such as pytest-django's flush after the test. Those calls are
-    plain synchronous code that never runs inside that loop, so DJANGO_ALLOW_ASYNC_UNSAFE is set while the
-    browser lives and the previous value restored afterwards.
+    The live server reads through this thread's connection, beside the upload thread (hence
+    reads_beside_the_upload_thread). Playwright's sync API keeps an asyncio event loop running on this
+    thread, and Django then refuses ORM calls from it (SynchronousOnlyOperation), such as pytest-django's
+    flush after the test. Those calls are plain synchronous code that never runs inside that loop, so
+    DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser lives and the previous value restored afterwards.
     """
     if not CHROMIUM.exists():
         raise AssertionError(f"{CHROMIUM} is missing: apt-get install chromium")
     settings.IMR_UPLOAD_PROCESS_INLINE = False  # the real path: a background thread, the page refreshing itself
-    shared_memory_db = connection.vendor == "sqlite" and connection.is_in_memory_db()
-    if shared_memory_db:
-        # The test database is SQLite's shared-cache memory database, where a reader meeting a table the upload
-        # thread is writing fails at once ("database table is locked") instead of waiting. The live server reads
-        # through this connection: let it read without table locks. A real SQLite file in WAL mode needs no such
-        # thing (its readers never wait for a writer).
-        _read_uncommitted(True)
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
@@ -61,17 +55,10 @@ def browser(settings, transactional_db):
             # per async context); left open, PostgreSQL refuses to drop the test database at the end.
             connections.close_all()
     finally:
-        if shared_memory_db:
-            _read_uncommitted(False)
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-def _read_uncommitted(on: bool) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"PRAGMA read_uncommitted = {int(on)}")
 
 
 def test_staff_upload_two_letters_and_a_bad_file(browser, live_server, staff, tmp_path):
