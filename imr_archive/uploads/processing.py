@@ -32,6 +32,7 @@ from django.utils import timezone
 from imr_archive.letters.ingest import IngestResult, Status, ingest_file
 from imr_archive.search.indexing import IndexBatch
 from imr_archive.uploads import archives
+from imr_archive.uploads.intake import STAGING
 from imr_archive.uploads.models import UploadBatch, UploadedFile
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,21 @@ def resume_interrupted(stale_after: timedelta = STALE_AFTER) -> list[int]:
     UploadedFile.objects.filter(status=UploadedFile.PROCESSING, modified__lt=now - stale_after).update(
         status=UploadedFile.PENDING, modified=now)
     return list(UploadBatch.objects.exclude(status=UploadBatch.DONE).order_by("id").values_list("id", flat=True))
+
+
+def sweep_staging(stale_after: timedelta = STALE_AFTER) -> int:
+    """Delete staged copies no waiting file refers to (left by a process stopped mid-upload); return how many."""
+    if not default_storage.exists(STAGING):
+        return 0
+    cutoff = timezone.now() - stale_after
+    waiting = set(UploadedFile.objects.filter(status__in=UploadedFile.WAITING).values_list("staged_name", flat=True))
+    swept = 0
+    for name in default_storage.listdir(STAGING)[1]:
+        path = f"{STAGING}/{name}"
+        if path not in waiting and default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
+            swept += 1
+    return swept
 
 
 def _claim_next(batch_id: int) -> UploadedFile | None:

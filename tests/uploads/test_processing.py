@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,7 +15,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from imr_archive.letters.models import Letter
-from imr_archive.uploads.intake import receive_upload
+from imr_archive.uploads.intake import STAGING, receive_upload
 from imr_archive.uploads.models import UploadBatch, UploadedFile
 from tests.uploads.conftest import last_batch, letter_file, table, upload, zip_file
 
@@ -59,7 +61,7 @@ def test_process_uploads_finishes_a_batch_left_behind_by_a_restart(staff, settin
     assert batch.status == UploadBatch.DONE
     assert set(batch.files.values_list("status", flat=True)) == {UploadedFile.NEW}
     assert f"upload {batch.pk}: done, 0 file(s) failed" in out.getvalue()
-    assert "1 upload batch(es) processed" in out.getvalue()
+    assert "1 upload batch(es) processed, 0 abandoned staged file(s) deleted" in out.getvalue()
     call_command("process_uploads", stdout=out)  # nothing left: safe to re-run
     assert Letter.objects.count() == 3
 
@@ -76,3 +78,20 @@ def test_process_uploads_leaves_a_file_another_worker_is_reading(staff):
 def test_process_uploads_refuses_an_unknown_batch():
     with pytest.raises(CommandError, match="no such upload batch: 99"):
         call_command("process_uploads", batch=[99], stdout=StringIO())
+
+
+def test_process_uploads_deletes_staged_copies_nothing_waits_for(staff, settings):
+    batch = receive_upload(staff, [letter_file(0)])
+    staging = settings.MEDIA_ROOT / STAGING
+    orphan, fresh = staging / "orphan.txt", staging / "arriving.txt"
+    orphan.write_bytes(b"left by a process stopped mid-upload")
+    fresh.write_bytes(b"an upload still arriving")
+    long_ago = time.time() - 3 * 3600
+    os.utime(orphan, (long_ago, long_ago))
+    waiting = staging / Path(batch.files.get().staged_name).name
+    os.utime(waiting, (long_ago, long_ago))  # old, but its file still waits: kept until read
+    UploadedFile.objects.filter(batch=batch).update(status=UploadedFile.PROCESSING, modified=timezone.now())
+    out = StringIO()
+    call_command("process_uploads", stdout=out)
+    assert "1 abandoned staged file(s) deleted" in out.getvalue()
+    assert not orphan.exists() and fresh.exists() and waiting.exists()

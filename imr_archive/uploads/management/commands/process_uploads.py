@@ -7,22 +7,24 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from imr_archive.uploads.models import UploadBatch, UploadedFile
-from imr_archive.uploads.processing import STALE_AFTER, process_batch, resume_interrupted
+from imr_archive.uploads.processing import STALE_AFTER, process_batch, resume_interrupted, sweep_staging
 
 
 class Command(BaseCommand):
     help = (
         "Process every upload batch that is not done (queued, or interrupted by a restart), file by file, "
-        "as the upload page's background thread would. Safe to re-run and to run beside a live server: "
-        "each file is claimed before it is read. A file that fails is recorded on its batch, not an error here."
+        "as the upload page's background thread would, then delete staged copies left by an upload that never "
+        "finished arriving. Safe to re-run and to run beside a live server: each file is claimed before it is "
+        "read. A file that fails is recorded on its batch, not an error here."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch", type=int, action="append", dest="batches", metavar="ID",
                             help="Process only this batch (repeatable). Default: every batch not done.")
         parser.add_argument("--stale-minutes", type=int, default=int(STALE_AFTER.total_seconds() // 60),
-                            help="A file marked as being read for longer than this was abandoned by a stopped "
-                                 "process and is read again (default: %(default)s).")
+                            help="A file marked as being read for longer than this, or a staged copy no file "
+                                 "refers to older than this, was abandoned by a stopped process: the file is read "
+                                 "again, the copy deleted (default: %(default)s).")
 
     def handle(self, *args, batches: list[int] | None, stale_minutes: int, verbosity: int, **options) -> None:
         if stale_minutes < 1:
@@ -38,5 +40,6 @@ class Command(BaseCommand):
             if verbosity >= 2:
                 failed = UploadedFile.objects.filter(batch_id=pk, status=UploadedFile.FAILED).count()
                 self.stdout.write(f"upload {pk}: done, {failed} file(s) failed")
+        swept = sweep_staging(timedelta(minutes=stale_minutes))
         if verbosity >= 1:
-            self.stdout.write(f"{len(waiting)} upload batch(es) processed")
+            self.stdout.write(f"{len(waiting)} upload batch(es) processed, {swept} abandoned staged file(s) deleted")
