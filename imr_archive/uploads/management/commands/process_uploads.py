@@ -38,8 +38,9 @@ class Command(BaseCommand):
         for pk in waiting:
             process_batch(pk)
             if verbosity >= 2:
+                status = UploadBatch.objects.values_list("status", flat=True).get(pk=pk)
                 failed = UploadedFile.objects.filter(batch_id=pk, status=UploadedFile.FAILED).count()
-                self.stdout.write(f"upload {pk}: done, {failed} file(s) failed")
+                self.stdout.write(f"upload {pk}: {status}, {failed} file(s) failed")
         swept = sweep_staging(timedelta(minutes=stale_minutes))
         if verbosity >= 1:
             self.stdout.write(f"{len(waiting)} upload batch(es) processed, {swept} abandoned staged file(s) deleted")
