@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -139,3 +141,15 @@ def test_staged_copies_are_deleted_once_the_batch_is_done(staff_client, settings
     staging = settings.MEDIA_ROOT / "uploads" / "staging"
     assert not staging.exists() or not any(staging.iterdir())
     assert last_batch().files.exclude(staged_name="").exists()  # the record says what was staged
+
+
+def test_files_larger_than_the_memory_limit_stream_through_temporary_files(staff_client, settings):
+    big = 3 * 1024 * 1024
+    assert big > settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+    padded = letter_bytes(0) + b"\n" * big  # still the same letter once cleaned
+    noise = os.urandom(big)
+    response = upload(staff_client, SimpleUploadedFile("padded.txt", padded),
+                      zip_file("big.zip", {"noise.txt": noise, "b.txt": letter_bytes(1)}))
+    rows = {r.name: r.status for r in table(response)}
+    assert rows == {"padded.txt": "new", "noise.txt": "failed", "b.txt": "new"}
+    assert Letter.objects.get(source_name="padded.txt").original.size == len(padded)
