@@ -16,6 +16,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest_letters seeds/
+	$(PY) manage.py check_index -v0 || $(PY) manage.py rebuild_index
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## make test: the whole suite (installs what the browser and PostgreSQL tests need)

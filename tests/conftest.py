@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -18,6 +19,14 @@ def seed_letters() -> list[Path]:
 
 def expected_parse(letter: Path) -> dict:
     return json.loads(letter.with_suffix(".json").read_text())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def never_the_developers_var(tmp_path_factory):
+    """Even set-up and tear-down outside a test's own folder never touch the developer's var/."""
+    folder = tmp_path_factory.mktemp("session-var")
+    with override_settings(MEDIA_ROOT=folder / "media", IMR_INDEX_DIR=folder / "index"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ from imr_archive.search.query_text import read_query
 
 CONFIG = "english"
 # Text field -> the weight its words carry in the document.
-WEIGHTS = {"treatment": "A", "guideline_text": "B", "rationale": "C", "summary": "D"}
+WEIGHTS = {"treatment": "A", "guideline_text": "B", "text": "BCD", "summary": "D"}
 EXACT_LOOKUPS = {"outcome": "outcome", "category": "category", "specialty": "letter__reviewer_specialty",
                  "case_number": "letter__case_number__iexact"}
 # Where a hit's snippet may come from, best first: the first with a matched word wins.
@@ -140,6 +140,11 @@ class PostgresBackend:
 
     def clear(self) -> None:
         IssueSearchDocument.objects.all().delete()
+
+    def optimize(self) -> None:
+        """Fresh statistics for the planner after a rebuild."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_issuesearchdocument")
 
     def indexed_stamps(self) -> dict[int, tuple[int, str]]:
         return {issue_id: (letter_id, stamp) for issue_id, letter_id, stamp

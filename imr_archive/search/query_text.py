@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 
 from imr_archive.parsing import vocabulary
 
-TEXT_FIELDS = ("treatment", "rationale", "summary", "guideline_text")
+# Searched text fields: "text" is everything an item says but its treatment
+# (rationale, guideline lines, case summary, diagnoses).
+TEXT_FIELDS = ("treatment", "text", "summary", "guideline_text")
 
 # What a user may type before a colon -> the searched field.
 FIELD_ALIASES = {
     "treatment": "treatment",
-    "rationale": "rationale",
+    "rationale": "text",
+    "text": "text",
     "summary": "summary",
     "diagnosis": "summary",
     "guideline": "guideline_text",

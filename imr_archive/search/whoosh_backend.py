@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import heapq
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
-from whoosh import highlight, index
-from whoosh.analysis import StemmingAnalyzer
+from django.core.exceptions import ImproperlyConfigured
+from whoosh import collectors, highlight, index, writing
+from whoosh.analysis import BiWordFilter, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser
-from whoosh.query import And, NumericRange, Or, Query, Term
+from whoosh.query import And, NumericRange, Or, Phrase, Query, Term
 
 from imr_archive.search.documents import IssueDocument
 from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
@@ -36,9 +38,14 @@ SCHEMA = Schema(
     letter_id=ID(stored=True),
     stamp=STORED(),
     treatment=TEXT(analyzer=_PROSE, field_boost=3.0),
-    rationale=TEXT(analyzer=_PROSE),
+    # Everything else an item says: rationale, guideline lines, case summary and diagnoses.
+    # Searching two fields (treatment, text) instead of four halves the postings read per word.
+    text=TEXT(analyzer=_PROSE),
     summary=TEXT(analyzer=_PROSE),
     guideline_text=TEXT(analyzer=_PROSE),
+    # Adjacent word pairs ("function-improv"): a phrase is a few term lookups instead of
+    # a position check of every candidate, which Whoosh does slowly in Python.
+    pairs=TEXT(analyzer=_PROSE | BiWordFilter(), phrase=False),
     case_number=ID,  # indexed lower-case
     treatment_normalized=ID,
     outcome=ID(sortable=True),
@@ -56,6 +63,7 @@ SCHEMA = Schema(
     sex=ID,
     age=NUMERIC(int, bits=32),
 )
+DEFAULT_FIELDS = ("treatment", "text")
 COLUMN_FACETS = {"outcome": "outcome", "category": "category", "specialty": "specialty", "year": "year",
                  "guideline": "guideline_set"}
 UNKNOWN_DATE = 0
@@ -71,9 +79,10 @@ def _fields(doc: IssueDocument) -> dict:
         "letter_id": str(doc.letter_id),
         "stamp": doc.stamp,
         "treatment": doc.treatment,
-        "rationale": doc.rationale,
+        "text": "\n".join([doc.rationale, doc.guideline_text, doc.summary]),
         "summary": doc.summary,
         "guideline_text": doc.guideline_text,
+        "pairs": "\n".join([doc.treatment, doc.rationale, doc.guideline_text, doc.summary]),
         "case_number": doc.case_number.lower(),
         "treatment_normalized": doc.treatment_normalized,
         "outcome": doc.outcome,
@@ -131,19 +140,40 @@ class WhooshBackend:
         self.index_dir = Path(index_dir)
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
-        self._parser = MultifieldParser(list(TEXT_FIELDS), SCHEMA, fieldboosts={"treatment": 3.0})
+        self._parser = MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, fieldboosts={"treatment": 3.0})
         self._column_cache: tuple[tuple, dict[str, list]] = ((), {})
+        self._local = threading.local()
 
     # -- the index on disk ------------------------------------------------
 
     def _open(self) -> index.Index:
         if self._index is None:
             self.index_dir.mkdir(parents=True, exist_ok=True)
-            if index.exists_in(str(self.index_dir)):
-                self._index = index.open_dir(str(self.index_dir))
-            else:
+            if not index.exists_in(str(self.index_dir)):
                 self._index = index.create_in(str(self.index_dir), SCHEMA)
+            else:
+                opened = index.open_dir(str(self.index_dir))
+                if sorted(opened.schema.names()) != sorted(SCHEMA.names()):
+                    raise ImproperlyConfigured(
+                        f"the search index in {self.index_dir} was built by another version of IMR Archive: "
+                        "run `python manage.py rebuild_index`")
+                self._index = opened
         return self._index
+
+    def _searcher(self):
+        """This thread's searcher, reopened only when the index has changed.
+
+        Opening a searcher opens every segment's files: doing it once per
+        request would cost more than many searches.
+        """
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None or not searcher.up_to_date():
+            # Not Searcher.refresh(): it reuses the readers of unchanged segment ids,
+            # and a segment that gained deletions keeps its id, so deleted documents came back.
+            if searcher is not None:
+                searcher.close()
+            searcher = self._local.searcher = self._open().searcher()
+        return searcher
 
     def _writer(self):
         """The index's single writer; a second process waits for the lock up to the timeout."""
@@ -162,9 +192,22 @@ class WhooshBackend:
             raise
         writer.commit()
 
+    def optimize(self) -> None:
+        """Merge the index into one segment, the fastest to search (after a rebuild)."""
+        self._writer().commit(optimize=True)
+
     def clear(self) -> None:
-        self._open()
-        self._index = index.create_in(str(self.index_dir), SCHEMA)
+        """Empty the index; one of another schema is replaced by a new one.
+
+        Emptying by a commit keeps the generation number growing, so open
+        searchers (other threads, other processes) see that the index changed.
+        """
+        try:
+            writer = self._writer()
+        except ImproperlyConfigured:
+            self._index = index.create_in(str(self.index_dir), SCHEMA)
+            return
+        writer.commit(mergetype=writing.CLEAR)
 
     def indexed_stamps(self) -> dict[int, tuple[int, str]]:
         """issue id -> (letter id, stamp) of every document in the index."""
@@ -215,32 +258,46 @@ class WhooshBackend:
         snippet comes from the first one where a matched word occurs.
         """
         read: QueryText = read_query(query.q)
-        words = self._parser.parse(read.text)
-        with self._open().searcher() as searcher:
-            columns = self._columns(searcher)
-            others = filter_query(query)
-            base = And([words, others]) if others else words
-            matched, facets = _count(searcher.docs_for_query(base), self._facet_tests(searcher, query, columns),
-                                     columns)
-            wanted = query.offset + query.per_page
-            if query.effective_sort == SORT_RELEVANCE:
-                top = searcher.search(base, limit=wanted, filter=set(matched))
-                page = [(hit.docnum, hit.score) for hit in top][query.offset:]
-            else:
-                decision = columns["decision"]
-                if query.effective_sort == SORT_OLDEST:
-                    order = heapq.nsmallest(wanted, matched,
-                                            key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
-                else:
-                    order = heapq.nlargest(wanted, matched, key=lambda d: (decision[d], d))
-                page = [(docnum, None) for docnum in order[query.offset:]]
-            ids = [int(searcher.stored_fields(docnum)["issue_id"]) for docnum, _ in page]
+        parsed = self._parser.parse(read.text)
         terms = {text.decode("utf-8") if isinstance(text, bytes) else text
-                 for field, text in words.iter_all_terms() if field in TEXT_FIELDS}
+                 for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS}
+        words = parsed.accept(_phrase_as_pairs)
+        searcher = self._searcher()
+        columns = self._columns(searcher)
+        others = filter_query(query)
+        base = And([words, others]) if others else words
+        counter = FacetCounter(self._facet_tests(searcher, query, columns), columns)
+        wanted = query.offset + query.per_page
+        if query.effective_sort == SORT_RELEVANCE:
+            # One pass: the collector counts every match and scores only those passing every filter.
+            collector = _CountingTopCollector(counter, limit=wanted)
+            searcher.search_with_collector(base, collector)
+            page = [(hit.docnum, hit.score) for hit in collector.results()][query.offset:]
+        else:
+            for docnum in searcher.docs_for_query(base):
+                counter.add(docnum)
+            decision = columns["decision"]
+            if query.effective_sort == SORT_OLDEST:
+                order = heapq.nsmallest(wanted, counter.matched,
+                                        key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
+            else:
+                order = heapq.nlargest(wanted, counter.matched, key=lambda d: (decision[d], d))
+            page = [(docnum, None) for docnum in order[query.offset:]]
+        ids = [int(searcher.stored_fields(docnum)["issue_id"]) for docnum, _ in page]
         hit_texts = texts(ids)
         hits = [Hit(issue_id=issue_id, score=score, snippet=_snippet(hit_texts.get(issue_id, []), terms))
                 for issue_id, (_, score) in zip(ids, page, strict=True)]
-        return SearchResults(hits=hits, total=len(matched), facets=facets, notes=list(read.notes))
+        return SearchResults(hits=hits, total=len(counter.matched), facets=counter.facets(), notes=list(read.notes))
+
+
+def _phrase_as_pairs(node: Query) -> Query:
+    """An unfielded phrase (the parser's Or of one Phrase per default field) as word-pair terms."""
+    if isinstance(node, Or) and node.subqueries and all(isinstance(q, Phrase) for q in node.subqueries):
+        fields = {q.fieldname for q in node.subqueries}
+        words = node.subqueries[0].words
+        if fields == set(DEFAULT_FIELDS) and all(q.words == words for q in node.subqueries) and len(words) > 1:
+            return And([Term("pairs", f"{a}-{b}") for a, b in zip(words, words[1:], strict=False)])
+    return node
 
 
 def _column(reader, field: str, default: object) -> list:
@@ -257,27 +314,51 @@ def _column(reader, field: str, default: object) -> list:
     return values
 
 
-def _count(docs: Iterable[int], tests: dict[str, Callable[[int], bool]],
-           columns: dict[str, list]) -> tuple[list[int], dict[str, list[tuple[str, int]]]]:
-    """The documents passing every facet filter, and each facet's counts.
+class FacetCounter:
+    """Counts facet values over every match, and keeps the matches passing every filter.
 
     The standard multi-select rule: a document counts towards a facet when it
     passes every other facet's filter, whether or not it passes that facet's own.
     """
-    counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
-    matched: list[int] = []
-    active = list(tests.items())
-    for docnum in docs:
-        failed = [facet for facet, passes in active if not passes(docnum)]
+
+    def __init__(self, tests: dict[str, Callable[[int], bool]], columns: dict[str, list]) -> None:
+        self.tests = list(tests.items())
+        self.columns = columns
+        self.counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
+        self.matched: list[int] = []
+
+    def add(self, docnum: int) -> bool:
+        """Count one matching document; True when it passes every filter."""
+        failed = [facet for facet, passes in self.tests if not passes(docnum)]
         if len(failed) > 1:
-            continue
-        if not failed:
-            matched.append(docnum)
+            return False
         for facet in failed or FACETS:
-            value = columns[facet][docnum]
-            counts[facet].update(value if facet == "guideline" else (value,))
-    return matched, {facet: sorted(((v, n) for v, n in counter.items() if v), key=lambda item: (-item[1], item[0]))
-                     for facet, counter in counts.items()}
+            value = self.columns[facet][docnum]
+            self.counts[facet].update(value if facet == "guideline" else (value,))
+        if failed:
+            return False
+        self.matched.append(docnum)
+        return True
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        return {facet: sorted(((v, n) for v, n in counter.items() if v), key=lambda item: (-item[1], item[0]))
+                for facet, counter in self.counts.items()}
+
+
+class _CountingTopCollector(collectors.TopCollector):
+    """Whoosh's top-N collector that first hands each match to a FacetCounter.
+
+    Documents failing a filter are counted for the facets but never scored.
+    """
+
+    def __init__(self, counter: FacetCounter, limit: int) -> None:
+        super().__init__(limit=limit, usequality=False)
+        self.counter = counter
+
+    def collect(self, sub_docnum: int):
+        if self.counter.add(self.offset + sub_docnum):
+            return super().collect(sub_docnum)
+        return None
 
 
 class _MarkFormatter(highlight.HtmlFormatter):

@@ -72,7 +72,7 @@ def seeded_site(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), override_settings(**paths):
         call_command("ingest_letters", str(SEEDS), verbosity=0, stdout=StringIO())
     yield paths
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), override_settings(**paths):  # deleting updates the module's index
         Letter.objects.all().delete()
         Guideline.objects.all().delete()
 

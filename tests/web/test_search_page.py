@@ -199,12 +199,19 @@ def test_words_find_items_and_mark_them_in_the_snippet(client, site):
     assert "<mark>" in html(response).lower() or "<mark " in html(response).lower()
 
 
-@pytest.mark.parametrize("q", ['"unbalanced', "AND", "pain AND", "(pain"])
+@pytest.mark.parametrize("q", ['"unbalanced', "pain AND", "(pain"])
 def test_a_malformed_query_is_searched_as_plain_words_with_a_note(client, site, q):
     response = client.get(SEARCH, {"q": q})
     assert response.status_code == 200
     assert "data-note" in html(response)
     assert "plain words" in html(response)
+
+
+def test_a_query_of_operators_alone_shows_every_item_with_a_note(client, site):
+    response = client.get(SEARCH, {"q": "AND"})
+    assert response.status_code == 200
+    assert total(response) == len(site)
+    assert "every item is shown" in html(response)
 
 
 def test_hits_link_to_their_item_on_the_letter_page(client, site):

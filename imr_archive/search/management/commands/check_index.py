@@ -1,5 +1,6 @@
 """manage.py check_index: report drift between the database and the full-text index."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from imr_archive.search.drift import find_drift
@@ -12,7 +13,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, verbosity: int, **options) -> None:
-        drift = find_drift()
+        try:
+            drift = find_drift()
+        except ImproperlyConfigured as error:
+            raise CommandError(str(error), returncode=1) from None
         for label, letter_ids in (("missing", drift.missing), ("stale", drift.stale), ("orphan", drift.orphans)):
             if verbosity >= 2:
                 for letter_id in sorted(letter_ids):

@@ -28,5 +28,6 @@ class Command(BaseCommand):
                 batch = ids[start:start + BATCH]
                 backend.replace_letters(batch, documents_for_letters(batch))
                 progress.update(len(batch))
+        backend.optimize()
         if verbosity:
             self.stdout.write(f"indexed {len(ids)} letters")
