@@ -107,14 +107,15 @@ def batch(request: HttpRequest, pk: int) -> HttpResponse:
 def history(request: HttpRequest) -> HttpResponse:
     first_files = Prefetch("files", queryset=_rows(UploadedFile.objects.all())[:FILES_PER_HISTORY_BATCH],
                           to_attr="first_files")
-    batches = UploadBatch.objects.select_related("uploaded_by").prefetch_related(first_files).order_by("-created",
-                                                                                                     "-id")
-    page = _page(request, batches, BATCHES_PER_PAGE)
+    batches = UploadBatch.objects.select_related("uploaded_by").prefetch_related(first_files)
+    page = _page(request, batches.order_by("-created", "-id"), BATCHES_PER_PAGE)
+    shown = list(page.object_list)
     # Counted for this page's batches only, in one query, not over every file ever uploaded.
-    counts = UploadedFile.objects.filter(batch__in=page.object_list).values("batch_id").annotate(**outcome_counts())
-    by_batch = {row["batch_id"]: row for row in counts}
-    for batch in page.object_list:
-        batch.counts = by_batch.get(batch.pk, {})
+    counts = UploadedFile.objects.filter(batch__in=[b.pk for b in shown]).values("batch_id")
+    by_batch = {row["batch_id"]: row for row in counts.annotate(**outcome_counts())}
+    for each in shown:
+        each.counts = by_batch.get(each.pk, {})
+    page.object_list = shown
     return render(request, "uploads/history.html", {"page": page})
 
 
