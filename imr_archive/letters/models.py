@@ -8,6 +8,7 @@ parser read them, so a newer parser can re-read the letter.
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 
 from imr_archive.parsing import result, vocabulary
@@ -105,11 +106,17 @@ class Letter(TimeStamped):
         if kwargs.get("update_fields") is not None and "date_decision" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "decision_year"}
         super().save(*args, **kwargs)
+        self.issues.update(**self.search_copies())
 
     def get_absolute_url(self) -> str:
         if self.case_number:
             return reverse("web:letter_by_case", args=[self.case_number])
         return reverse("web:letter", args=[self.pk])
+
+    def search_copies(self) -> dict[str, object]:
+        """The letter's fields its issues carry a copy of."""
+        return {"decision_date": self.date_decision, "decision_year": self.decision_year,
+                "reviewer_specialty": self.reviewer_specialty}
 
 
 class Issue(TimeStamped):
@@ -141,11 +148,21 @@ class Issue(TimeStamped):
         default=list, blank=True,
         help_text="Fields an admin corrected ('citations' when its citations were). Re-parsing keeps them.")
 
+    # Copies of the letter's fields that searches filter, count and sort by, so that
+    # browsing a million items never joins the letters table. Letter.save() keeps them.
+    decision_date = models.DateField(null=True, blank=True, editable=False,
+                                     help_text="Copy of the letter's decision date.")
+    decision_year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True, editable=False,
+                                                     help_text="Copy of the letter's decision year.")
+    reviewer_specialty = models.CharField(max_length=60, blank=True, db_index=True, editable=False,
+                                          help_text="Copy of the letter's reviewer specialty.")
+
     class Meta:
         ordering = ["letter_id", "ordinal"]
         constraints = [
             models.UniqueConstraint(fields=["letter", "ordinal"], name="unique_issue_ordinal"),
         ]
+        indexes = [models.Index(F("decision_date").desc(), F("id").desc(), name="issue_newest_first")]
 
     def __str__(self) -> str:
         return f"{self.treatment} ({self.outcome})"

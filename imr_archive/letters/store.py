@@ -111,7 +111,7 @@ def replace_issues(letter: Letter, parsed: ParsedLetter, new: bool = False) -> N
     for ordinal, item in enumerate(items, start=1):
         issue = corrected.get(ordinal)
         if issue is None:
-            issue = Issue(letter=letter, ordinal=ordinal, **_issue_values(item))
+            issue = Issue(letter=letter, ordinal=ordinal, **_issue_values(item), **letter.search_copies())
             new.append(issue)
         else:
             for name, value in _issue_values(item).items():

@@ -85,3 +85,18 @@ def test_the_reparse_action_of_the_letter_list(admin_client):
     assert "Re-parsed 1 letter" in response.content.decode()
     letter.refresh_from_db()
     assert letter.parser_version != "0.0"
+
+
+def test_a_corrected_decision_date_reaches_the_items_the_search_counts(admin_client):
+    letter = Letter.objects.get()
+    url = f"/admin/letters/letter/{letter.pk}/change/"
+    data = change_form_data(admin_client.get(url))
+    data["date_decision"] = "2019-03-04"
+    data["reviewer_specialty"] = "Neurology"
+    assert admin_client.post(url, data).status_code == 302
+    from imr_archive.search.query import SearchQuery
+    from imr_archive.search.service import search
+
+    found = search(SearchQuery(year=(2019,), specialty=("Neurology",)))
+    assert found.total == letter.issues.count()
+    assert dict(found.facets["year"]) == {"2019": letter.issues.count()}
