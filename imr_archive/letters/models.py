@@ -105,8 +105,10 @@ class Letter(TimeStamped):
         self.decision_year = self.date_decision.year if self.date_decision else None
         if kwargs.get("update_fields") is not None and "date_decision" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "decision_year"}
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        self.issues.update(**self.search_copies())
+        if not adding:  # a new letter's issues are created with the copies
+            self.issues.update(**self.search_copies())
 
     def get_absolute_url(self) -> str:
         if self.case_number:
@@ -162,7 +164,12 @@ class Issue(TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["letter", "ordinal"], name="unique_issue_ordinal"),
         ]
-        indexes = [models.Index(F("decision_date").desc(), F("id").desc(), name="issue_newest_first")]
+        indexes = [
+            models.Index(F("decision_date").desc(), F("id").desc(), name="issue_newest_first"),
+            # Every facet column in one narrow index: counting a facet under any other facet's
+            # filter reads the index alone, never the wide rows holding the rationale.
+            models.Index(fields=["outcome", "category", "reviewer_specialty", "decision_year"], name="issue_facets"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.treatment} ({self.outcome})"
@@ -197,6 +204,7 @@ class Citation(TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["issue", "ordinal"], name="unique_citation_ordinal"),
         ]
+        indexes = [models.Index(fields=["guideline", "issue"], name="citation_guideline_issue")]
 
     def __str__(self) -> str:
         pages = ", ".join(str(p) for p in self.pages)

@@ -17,8 +17,8 @@ from imr_archive.search.snippets import plain_snippet
 FACET_FIELDS = {
     "outcome": "outcome",
     "category": "category",
-    "specialty": "letter__reviewer_specialty",
-    "year": "letter__decision_year",
+    "specialty": "reviewer_specialty",
+    "year": "decision_year",
 }
 
 
@@ -47,8 +47,8 @@ def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> l
         key: value
         for key, value in {
             "treatment_normalized__in": query.treatment or None,
-            "letter__date_decision__gte": query.decision_from,
-            "letter__date_decision__lte": query.decision_to,
+            "decision_date__gte": query.decision_from,
+            "decision_date__lte": query.decision_to,
             "letter__date_injury__gte": query.injury_from,
             "letter__date_injury__lte": query.injury_to,
             "letter__patient_sex": query.sex,
@@ -78,7 +78,7 @@ class DatabaseSearch:
         return self.base_queryset(query).filter(*filter_conditions(query, exclude_facet))
 
     def ordered(self, qs: QuerySet[Issue], query: SearchQuery) -> QuerySet[Issue]:
-        decided = F("letter__date_decision")
+        decided = F("decision_date")
         if query.effective_sort == SORT_OLDEST:
             return qs.order_by(decided.asc(nulls_last=True), "id")
         return qs.order_by(decided.desc(nulls_last=True), "-id")
@@ -97,10 +97,18 @@ class DatabaseSearch:
         for facet in FACETS:
             qs = self.filtered(query, exclude_facet=facet).order_by()
             if facet == "guideline":
-                rows = (Citation.objects.filter(issue__in=qs.values("id")).order_by()
-                        .values_list("guideline__slug").annotate(n=Count("issue_id", distinct=True)))
+                rows = self.guideline_counts(qs)
             else:
                 rows = qs.values_list(FACET_FIELDS[facet]).annotate(n=Count("id"))
             counts[facet] = sorted(((str(v), n) for v, n in rows if v not in ("", None) and n),
                                    key=lambda item: (-item[1], item[0]))
         return counts
+
+    def guideline_counts(self, qs: QuerySet[Issue]) -> list[tuple[str, int]]:
+        """Items citing each guideline, read from the (guideline, issue) index of citations."""
+        citations = Citation.objects.order_by()
+        if qs.query.where:  # any condition at all: count only the matching items
+            citations = citations.filter(issue_id__in=qs.values("id"))
+        slugs = dict(Guideline.objects.values_list("id", "slug"))
+        return [(slugs[gid], n) for gid, n in
+                citations.values_list("guideline_id").annotate(n=Count("issue_id", distinct=True))]
