@@ -6,6 +6,8 @@ handful of INSERTs whatever its number of items and pages.
 
 from __future__ import annotations
 
+from django.db import connection
+
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import PARSER_VERSION, ParsedLetter, result, vocabulary
 from imr_archive.parsing.treatment_names import normalize_treatment
@@ -145,8 +147,16 @@ def _create_citations(cited: list[tuple[Issue, result.Issue]]) -> None:
         for issue, item in cited
         for n, cite in enumerate(item.citations, start=1)
     ])
-    CitedPage.objects.bulk_create([
-        CitedPage(citation=citation, guideline_id=citation.guideline_id, issue_id=citation.issue_id, page=page)
-        for citation in citations
-        for page in citation.pages
-    ])
+    _insert_cited_pages([(c.id, c.guideline_id, c.issue_id, page) for c in citations for page in c.pages])
+
+
+def _insert_cited_pages(rows: list[tuple[int, int, int, int]]) -> None:
+    """One executemany for every (citation, guideline, issue, page) row.
+
+    A cited range expands to a row per page, tens per letter: building a
+    model instance for each was the largest single cost of storing a letter.
+    """
+    table = CitedPage._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (citation_id, guideline_id, issue_id, page) VALUES (%s, %s, %s, %s)", rows)
