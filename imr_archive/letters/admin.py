@@ -10,6 +10,8 @@ Saving re-indexes the letter once the save commits.
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from imr_archive.letters.ingest import reparse_letter
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
@@ -32,12 +34,12 @@ class LetterAdmin(admin.ModelAdmin):
     list_filter = ("format", "needs_review", "reviewer_specialty", "parser_version")
     search_fields = ("case_number", "source_name")
     date_hierarchy = "date_decision"
-    readonly_fields = ("source_name", "original", "sha256", "parser_version", "warnings", "text",
+    readonly_fields = ("source_name", "original_file", "sha256", "parser_version", "warnings", "text",
                        "corrected_fields", "created", "modified")
     inlines = [IssueInline]
     actions = ["reparse_selected", "reparse_discarding_corrections"]
     fieldsets = (
-        ("Letter", {"fields": ("case_number", "format", "priority", "source_name", "original", "sha256")}),
+        ("Letter", {"fields": ("case_number", "format", "priority", "source_name", "original_file", "sha256")}),
         ("Dates", {"fields": ("date_assigned", "date_injury", "date_decision", "date_ur_denial",
                               "date_application_received")}),
         ("Expert reviewer", {"fields": ("reviewer_specialty", "reviewer_subspecialty", "reviewer_licensure",
@@ -50,6 +52,13 @@ class LetterAdmin(admin.ModelAdmin):
                                   "\u201cRe-parse and discard corrections\u201d on the letter list."}),
         ("Text", {"classes": ("collapse",), "fields": ("case_summary", "determination_method", "text")}),
     )
+
+    @admin.display(description="Original file")
+    def original_file(self, letter: Letter) -> str:
+        if not letter.original:
+            return "-"
+        return format_html('<a href="{}">Download {}</a>', reverse("web:original", args=[letter.pk]),
+                           letter.source_name)
 
     def save_model(self, request: HttpRequest, obj: Letter, form, change: bool) -> None:
         if change:
