@@ -161,3 +161,11 @@ if PRODUCTION:
         raise ImproperlyConfigured("IMR_PRODUCTION is set: DJANGO_SECRET_KEY must be set.")
     if not os.environ.get("DJANGO_ALLOWED_HOSTS"):
         raise ImproperlyConfigured("IMR_PRODUCTION is set: DJANGO_ALLOWED_HOSTS must be set.")
+    # Behind a TLS-terminating load balancer that sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
