@@ -2547,6 +2547,17 @@ CLOSE_OV = _LISTS["CLOSE_OV"]
 # ---------------------------------------------------------------------------
 
 
+def _det_section_pages(rng: random.Random, c: Cit, glue_p: float) -> str:
+    """What follows the topic on a Chronic Pain or Postsurgical determination line: section, then pages."""
+    s = ""
+    if c.section:
+        s += " " + c.section
+    if c.pages:
+        glued = not c.topic and not c.section and rng.random() < glue_p
+        s += ("" if glued else " ") + "Page(s): " + fmt_pages_det(c.pages)
+    return s
+
+
 def render_det_one(rng: random.Random, c: Cit, glue_p: float, comma_p: float, drop_mtus: bool = False) -> str:
     """A citation as the determination layout's guideline lines write it."""
     mtus = "" if drop_mtus else "MTUS "
@@ -2557,12 +2568,7 @@ def render_det_one(rng: random.Random, c: Cit, glue_p: float, comma_p: float, dr
         s = name
         if c.topic:
             s += wchoice(rng, [(" ", 85), (",", comma_p * 100), (", ", 5)]) + c.topic
-        if c.section:
-            s += " " + c.section
-        if c.pages:
-            glued = not c.topic and not c.section and rng.random() < glue_p
-            s += ("" if glued else " ") + "Page(s): " + fmt_pages_det(c.pages)
-        return s
+        return s + _det_section_pages(rng, c, glue_p)
     if c.g == "acu":
         s = mtus + (
             "Acupuncture Treatment Guidelines" if rng.random() < 0.5 else "Acupuncture Medical Treatment Guidelines"
@@ -2574,12 +2580,7 @@ def render_det_one(rng: random.Random, c: Cit, glue_p: float, comma_p: float, dr
         s = mtus + "Postsurgical Treatment Guidelines"
         if c.topic:
             s += " " + c.topic
-        if c.section:
-            s += " " + c.section
-        if c.pages:
-            glued = not c.topic and not c.section and rng.random() < glue_p
-            s += ("" if glued else " ") + "Page(s): " + fmt_pages_det(c.pages)
-        return s
+        return s + _det_section_pages(rng, c, glue_p)
     if c.g == "acoem":
         ch = c.ch or 0
         name = ACOEM_CHAPTERS.get(ch, "")
@@ -2654,19 +2655,25 @@ def render_det_line(rng: random.Random, cits: list[Cit], who: str, glue_p: float
     return f"{who} guideline: {lead}{body}{end}"
 
 
+def _prose_topic_section_pages(c: Cit) -> str:
+    """What follows a Chronic Pain or Postsurgical guideline's name in prose: topic, section, pages."""
+    s = ""
+    if c.topic:
+        s += ", " + c.topic
+    if c.section:
+        s += ", section " + c.section
+    if c.pages:
+        s += ", " + fmt_pages_prose(c.pages)
+    return s
+
+
 def render_prose_one(rng: random.Random, c: Cit, layout: str) -> str:
     """A citation as the documents-reviewed / professional-review layouts word it."""
     docs = layout == FORMAT_DOCS
     art = "the " if docs else ""
     if c.g == "cp":
         s = art + ("MTUS " if (not docs or rng.random() < 0.15) else "") + "Chronic Pain Medical Treatment Guidelines"
-        if c.topic:
-            s += ", " + c.topic
-        if c.section:
-            s += ", section " + c.section
-        if c.pages:
-            s += ", " + fmt_pages_prose(c.pages)
-        return s
+        return s + _prose_topic_section_pages(c)
     if c.g == "acu":
         s = art + ("" if docs else "MTUS ") + "Acupuncture Medical Treatment Guidelines"
         if c.section:
@@ -2674,13 +2681,7 @@ def render_prose_one(rng: random.Random, c: Cit, layout: str) -> str:
         return s
     if c.g == "post":
         s = art + ("" if docs else "MTUS ") + "Postsurgical Treatment Guidelines"
-        if c.topic:
-            s += ", " + c.topic
-        if c.section:
-            s += ", section " + c.section
-        if c.pages:
-            s += ", " + fmt_pages_prose(c.pages)
-        return s
+        return s + _prose_topic_section_pages(c)
     if c.g == "acoem":
         ch = c.ch or 0
         name = ACOEM_CHAPTERS.get(ch, "")
