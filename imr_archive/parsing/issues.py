@@ -190,6 +190,20 @@ def _field(text: str, spans: list[Span]) -> tuple[str, Span | None]:
     return " ".join(text[whole[0]:whole[1]].split()), whole
 
 
+def _new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str, n: int,
+               warnings: list[str]) -> Issue:
+    """Item n's Issue. An outcome its heading did not give is read from the rationale
+    (not stated), and failing that is unknown, with a warning."""
+    if outcome is None:
+        outcome = outcome_from_rationale(rationale, treatment)
+        stated = False
+    if outcome is None:
+        outcome = UNKNOWN
+        warnings.append(f"item {n} ({treatment[:60]}): outcome unknown")
+    return Issue(treatment=treatment, category=categorize(treatment), outcome=outcome, outcome_stated=stated,
+                 rationale=rationale)
+
+
 def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
     heading = text[item.heading[0]:item.heading[1]] if item.heading else ""
     if len(heading) > 250:
@@ -203,14 +217,7 @@ def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
         outcome = outcome_of_word(item.decision)
         stated = outcome is not None
     rationale, _ = _field(text, item.rat)
-    if outcome is None:
-        outcome = outcome_from_rationale(rationale, treatment)
-        stated = False
-    if outcome is None:
-        outcome = UNKNOWN
-        warnings.append(f"item {n} ({treatment[:60]}): outcome unknown")
-    issue = Issue(treatment=treatment, category=categorize(treatment), outcome=outcome, outcome_stated=stated,
-                  rationale=rationale)
+    issue = _new_issue(treatment, outcome, stated, rationale, n, warnings)
     for source, spans, attr in ((CLAIMS_ADMINISTRATOR, item.ca, "claims_administrator_guideline"),
                                 (REVIEWER, item.rv, "reviewer_guideline")):
         written, whole = _field(text, spans)
@@ -323,14 +330,7 @@ def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[s
         if r_span:
             r_span = _strip_treatment(text, r_span, treatment)
             rationale = " ".join(text[r_span[0]:r_span[1]].split())
-        if outcome is None:
-            outcome = outcome_from_rationale(rationale, treatment)
-            stated = False
-        if outcome is None:
-            outcome = UNKNOWN
-            warnings.append(f"item {index + 1} ({treatment[:60]}): outcome unknown")
-        issue = Issue(treatment=treatment, category=categorize(treatment), outcome=outcome, outcome_stated=stated,
-                      rationale=rationale)
+        issue = _new_issue(treatment, outcome, stated, rationale, index + 1, warnings)
         g_span = entry_for(guides, number, index, treatment)
         if g_span:
             g_span = _strip_treatment(text, g_span, treatment)
