@@ -51,11 +51,12 @@ def image_only_pdf() -> bytes:
     return buffer.getvalue()
 
 
-def encrypted_pdf(text: str, password: str = "secret") -> bytes:
+def encrypted_pdf(text: str, password: str = "secret", owner_password: str | None = None) -> bytes:
+    """text_pdf(text) encrypted; with an empty password and an owner password, only its permissions are locked."""
     writer = PdfWriter()
     for page in PdfReader(io.BytesIO(text_pdf(text))).pages:
         writer.add_page(page)
-    writer.encrypt(password)
+    writer.encrypt(password, owner_password)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -2,58 +2,24 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from pypdf import PdfReader, PdfWriter
-from reportlab.lib.pagesizes import letter as LETTER_SIZE
-from reportlab.pdfgen import canvas
 
 from imr_archive.parsing import ExtractionError, extract_text, parse_text
 from tests.parsing.letters import SEEDS, expected
+from tests.pdf_files import encrypted_pdf, image_only_pdf, text_pdf
 
 # ---------------------------------------------------------------------------
 # PDF builders
 
 
-def _pdf(lines: list[str], lines_per_page: int = 48) -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=LETTER_SIZE)
-    for first in range(0, max(len(lines), 1), lines_per_page):
-        pdf.setFont("Helvetica", 9)
-        y = 750
-        for line in lines[first:first + lines_per_page]:
-            pdf.drawString(40, y, line)
-            y -= 15
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+def letter_text(name: str = "dev-001") -> str:
+    """A seed letter's text without its blank lines: one printed line per text line, as the DWC PDFs are."""
+    return "\n".join(line.rstrip() for line in (SEEDS / f"{name}.txt").read_text().splitlines() if line.strip())
 
 
 def letter_pdf(name: str = "dev-001") -> bytes:
-    """A seed letter printed as a PDF, one printed line per text line, as the DWC PDFs are."""
-    lines = [line.rstrip() for line in (SEEDS / f"{name}.txt").read_text().splitlines() if line.strip()]
-    return _pdf(lines)
-
-
-def image_only_pdf() -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=LETTER_SIZE)
-    for y in range(100, 700, 20):
-        pdf.rect(50, y, 400, 8, fill=1)
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def encrypted_pdf(user_password: str, owner_password: str | None = None) -> bytes:
-    writer = PdfWriter()
-    for page in PdfReader(io.BytesIO(letter_pdf())).pages:
-        writer.add_page(page)
-    writer.encrypt(user_password, owner_password)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    """A seed letter printed as a PDF."""
+    return text_pdf(letter_text(name))
 
 
 # ---------------------------------------------------------------------------
@@ -77,13 +43,13 @@ def test_pdf_recognised_by_content_whatever_the_name():
 
 def test_encrypted_pdf():
     with pytest.raises(ExtractionError) as info:
-        extract_text(encrypted_pdf("secret"), "letter.pdf")
+        extract_text(encrypted_pdf(letter_text(), "secret"), "letter.pdf")
     assert str(info.value) == "PDF is encrypted"
 
 
 def test_pdf_with_only_an_owner_password_opens():
     # Permissions-only encryption: readers open it without a password, and so do we.
-    assert "CLINICAL CASE SUMMARY" in extract_text(encrypted_pdf("", "owner-secret"), "letter.pdf")
+    assert "CLINICAL CASE SUMMARY" in extract_text(encrypted_pdf(letter_text(), "", "owner-secret"), "letter.pdf")
 
 
 def test_scanned_pdf_without_text_layer():
