@@ -6,7 +6,8 @@
 Generates a corpus with bench/generate_letters.py (unless --corpus is given),
 then, in a throwaway SQLite database and index under a temporary folder:
   parse            extract_text + parse_text of every letter, nothing stored
-  parse + store    ingest_file for every letter (one transaction each), no index
+  parse + store    what ingest_letters does, without the index: read and parse in a
+                   second process, store here, one transaction per letter
   index            re-indexing every stored letter into Whoosh
 Prints the median of --runs runs for parse only (the other two run once: a
 second run would find every letter already stored). Not run by CI.
@@ -60,7 +61,7 @@ def main() -> int:
         blobs = [(f.read_bytes(), f.name) for f in files]
         setup_django(tmp_path / "var")
 
-        from imr_archive.letters.ingest import ingest_file
+        from imr_archive.letters.ingest import ingest_paths
         from imr_archive.letters.models import Letter
         from imr_archive.parsing import extract_text, parse_text
         from imr_archive.search.service import reindex_letters
@@ -74,7 +75,7 @@ def main() -> int:
         parse_s = statistics.median(timings)
 
         started = time.perf_counter()
-        failed = sum(ingest_file(data, name).failed for data, name in blobs)
+        failed = sum(result.failed for result in ingest_paths(files))
         store_s = time.perf_counter() - started
 
         ids = list(Letter.objects.values_list("id", flat=True))

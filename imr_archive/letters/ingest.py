@@ -11,12 +11,14 @@ from __future__ import annotations
 import enum
 import hashlib
 import logging
+import multiprocessing
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connections, transaction
 
 from imr_archive.letters.models import Letter
 from imr_archive.letters.store import replace_issues, update_letter_fields
@@ -81,6 +83,11 @@ def ingest_file(data: bytes, name: str) -> IngestResult:
         parsed = read_letter(data, name)
     except RejectedLetter as error:
         return IngestResult(name, Status.FAILED, reason=str(error))
+    return store_letter(parsed, data, name)
+
+
+def store_letter(parsed: ParsedLetter, data: bytes, name: str) -> IngestResult:
+    """Store a parsed letter (its original is `data`) unless it is already in the archive."""
     sha = text_sha256(parsed.text)
     existing = Letter.objects.filter(sha256=sha).order_by().values_list("id", flat=True)[:1]
     if existing:
@@ -160,6 +167,51 @@ def read_file(path: Path) -> tuple[bytes, str | None]:
         return path.read_bytes(), None
     except OSError as error:
         return b"", f"cannot read the file: {error.strerror or error}"
+
+
+@dataclass
+class _Read:
+    """A file read and parsed (in a worker process): its bytes and parse, or why it failed."""
+
+    name: str
+    data: bytes = b""
+    parsed: ParsedLetter | None = None
+    reason: str = ""
+
+
+def _read_and_parse(path: Path) -> _Read:
+    data, reason = read_file(path)
+    if reason is not None:
+        return _Read(str(path), reason=reason)
+    try:
+        return _Read(str(path), data, read_letter(data, str(path)))
+    except RejectedLetter as error:
+        return _Read(str(path), reason=str(error))
+
+
+PIPELINE_MIN_FILES = 50
+
+
+def ingest_paths(files: list[Path]) -> Iterator[IngestResult]:
+    """Ingest files in order, parsing in a second process while this one stores.
+
+    Parsing and storing each take about half of a letter's time, so on two
+    cores the pipeline nearly doubles throughput. Small runs skip the process.
+    """
+    if len(files) < PIPELINE_MIN_FILES:
+        reads: Iterable[_Read] = map(_read_and_parse, files)
+        yield from (_store_read(read) for read in reads)
+        return
+    connections.close_all()  # the worker is forked: it must not share this process's connections
+    with multiprocessing.get_context("fork").Pool(processes=1) as pool:
+        for read in pool.imap(_read_and_parse, files, chunksize=16):
+            yield _store_read(read)
+
+
+def _store_read(read: _Read) -> IngestResult:
+    if read.parsed is None:
+        return IngestResult(read.name, Status.FAILED, reason=read.reason)
+    return store_letter(read.parsed, read.data, read.name)
 
 
 def iter_files(paths: list[Path]):

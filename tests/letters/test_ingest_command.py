@@ -181,3 +181,17 @@ def test_a_letter_whose_items_cannot_be_read_is_stored_flagged_and_searchable(tm
     assert letter.needs_review and letter.warnings
     assert letter.issues.get().outcome == "unknown"
     assert {h.issue_id for h in search(SearchQuery(q="zanzibar")).hits} == {letter.issues.get().id}
+
+
+def test_the_two_process_pipeline_stores_what_a_single_process_does(monkeypatch, tmp_path):
+    monkeypatch.setattr("imr_archive.letters.ingest.PIPELINE_MIN_FILES", 5)  # the seeds are few
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    for letter in seed_letters():
+        shutil.copy(letter, tmp_path / letter.name)
+    out, err, status = ingest(tmp_path)
+    expected = [expected_parse(p) for p in seed_letters()]
+    assert status == 1 and "broken.pdf" in err
+    assert f"{len(expected)} new" in out and "1 failed" in out
+    assert Issue.objects.count() == sum(len(e["issues"]) for e in expected)
+    stored = dict(Letter.objects.values_list("source_name", "reviewer_specialty"))
+    assert stored == {p.name: expected_parse(p)["reviewer"]["specialty"] or "" for p in seed_letters()}

@@ -12,10 +12,9 @@ from tqdm import tqdm
 from imr_archive.letters.ingest import (
     IngestResult,
     Status,
-    ingest_file,
+    ingest_paths,
     iter_files,
     letters_to_reparse,
-    read_file,
     reparse_letter,
 )
 from imr_archive.search.indexing import IndexBatch
@@ -65,10 +64,7 @@ class Command(BaseCommand):
                                desc="reparse", unit="letter"):
                 yield reparse_letter(letter)
         files = list(iter_files(paths))
-        for path in tqdm(files, disable=not show_progress, desc="ingest", unit="file"):
-            data, reason = read_file(path)
-            yield ingest_file(data, str(path)) if reason is None else IngestResult(str(path), Status.FAILED,
-                                                                                   reason=reason)
+        yield from tqdm(ingest_paths(files), total=len(files), disable=not show_progress, desc="ingest", unit="file")
 
     def _report(self, result: IngestResult) -> None:
         if result.failed:
