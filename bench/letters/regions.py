@@ -1,0 +1,316 @@
+"""Body regions: how a letter names each one, and the diagnoses, findings and guideline chapters that go with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Region:
+    """A body region; the acoem_* and odg* fields are the chapter pages and topics its requests cite."""
+
+    key: str
+    sided: bool
+    names: tuple[str, ...]  # "{side} shoulder" style when sided
+    acoem: int | None
+    acoem_img: str
+    acoem_surg: str
+    acoem_brace: str
+    odg: tuple[str, ...]
+    odg_img: str
+    post: tuple[str, str] | None  # postsurgical topic, pages
+    diagnoses: tuple[str, ...]
+    complaints: tuple[str, ...]
+    exams: tuple[str, ...]
+    mechanisms: tuple[str, ...]
+    findings: tuple[str, ...]
+    weight: float
+
+
+REGIONS: list[Region] = [
+    Region(
+        "lumbar",
+        False,
+        ("lumbar spine", "low back", "lumbar spine"),
+        12,
+        "303-304",
+        "305-307",
+        "301",
+        ("Low Back", "Low Back", "Low Back - Lumbar & Thoracic (Acute & Chronic)"),
+        "MRIs (magnetic resonance imaging)",
+        ("Low Back", "25-26"),
+        (
+            "lumbar radiculopathy",
+            "lumbar degenerative disc disease",
+            "lumbar sprain/strain",
+            "lumbar myofascial pain",
+            "lumbar disc displacement without myelopathy",
+            "lumbar spondylosis",
+            "lumbar post-laminectomy syndrome",
+            "failed back surgery syndrome",
+            "lumbar facet arthropathy",
+            "lumbosacral radiculitis",
+            "lumbago",
+            "L5-S1 disc protrusion",
+            "lumbar spinal stenosis",
+            "sacroiliac joint dysfunction",
+            "lumbar disc herniation with radiculopathy",
+            "spondylolisthesis at L4-5",
+            "lumbar degenerative disc disease at L4-5 and L5-S1",
+            "lumbar strain",
+            "discogenic low back pain",
+            "lumbar spine herniated nucleus pulposus",
+        ),
+        (
+            "chronic low back pain radiating to the {side} lower extremity",
+            "low back pain with radicular symptoms into the {side} leg",
+            "constant low back pain with stiffness",
+            "low back pain that radiates to the {side} buttock",
+        ),
+        (
+            "lumbar paraspinal tenderness and decreased range of motion",
+            "a positive straight leg raise on the {side} at 45 degrees",
+            "decreased sensation over the {side} L5 dermatome",
+            "tenderness over the lumbar facets with pain on extension",
+        ),
+        (
+            "lifting a box of files",
+            "unloading pallets of floor tile",
+            "moving a steel beam",
+            "pulling a heavy cart",
+            "lifting a patient",
+            "carrying drywall at a construction site",
+        ),
+        (
+            "disc desiccation with a 3mm disc bulge at L4-5",
+            "a 4mm disc protrusion at L5-S1 without significant stenosis",
+            "multilevel degenerative changes with mild foraminal narrowing",
+        ),
+        40,
+    ),
+    Region(
+        "cervical",
+        False,
+        ("cervical spine", "neck", "cervical spine"),
+        8,
+        "177-178",
+        "179-180",
+        "175",
+        ("Neck and Upper Back", "Neck and Upper Back", "Neck and Upper Back (Acute & Chronic)"),
+        "Magnetic resonance imaging (MRI)",
+        ("Neck & Upper Back", "26"),
+        (
+            "cervical radiculopathy",
+            "cervical spondylosis",
+            "cervical strain",
+            "cervical degenerative disc disease",
+            "cervical post-laminectomy syndrome",
+            "myofascial pain syndrome",
+            "cervicalgia",
+            "cervical disc herniation",
+            "cervical spine herniated nucleus pulposus",
+            "status post C5-6 fusion",
+        ),
+        (
+            "neck pain radiating into the {side} upper extremity",
+            "chronic neck pain with stiffness",
+            "neck pain with occasional radiation to the {side} shoulder blade",
+        ),
+        (
+            "tenderness over the cervical paraspinal and upper trapezius muscles",
+            "decreased cervical rotation",
+            "a positive Spurling's test on the {side}",
+            "diminished sensation in the {side} C6 distribution",
+        ),
+        (
+            "was rear-ended while driving a company vehicle",
+            "lifting boxes onto a high shelf",
+            "reaching overhead to stock shelves",
+            "falling down a flight of stairs",
+        ),
+        (
+            "a disc osteophyte complex at C5-6 with moderate foraminal narrowing",
+            "mild degenerative disc disease at C5-6 and C6-7",
+        ),
+        15,
+    ),
+    Region(
+        "shoulder",
+        True,
+        ("{side} shoulder",),
+        9,
+        "207-209",
+        "209-211",
+        "204",
+        ("Shoulder", "Shoulder", "Shoulder (Acute & Chronic)"),
+        "Magnetic resonance imaging (MRI)",
+        ("Shoulder", "26-27"),
+        (
+            "{side} shoulder impingement syndrome",
+            "{side} rotator cuff tendinosis",
+            "{side} acromioclavicular joint arthrosis",
+            "{side} shoulder strain",
+            "{side} biceps tendinitis",
+            "{side} shoulder adhesive capsulitis",
+            "partial thickness rotator cuff tear of the {side} shoulder",
+            "status post {side} shoulder arthroscopy",
+        ),
+        (
+            "{side} shoulder pain with overhead activity",
+            "intermittent anterior {side} shoulder pain",
+            "{side} shoulder pain at night",
+        ),
+        (
+            "a painful arc with positive Neer and Hawkins signs",
+            "forward flexion to 150 degrees",
+            "tenderness over the bicipital groove",
+            "weakness of the supraspinatus",
+        ),
+        (
+            "reaching overhead to stock shelves",
+            "lifting a box onto a shelf above shoulder height",
+            "catching a falling patient",
+        ),
+        ("supraspinatus tendinosis without a full thickness tear", "mild acromioclavicular joint arthrosis"),
+        12,
+    ),
+    Region(
+        "knee",
+        True,
+        ("{side} knee",),
+        13,
+        "341-343",
+        "344-345",
+        "340",
+        ("Knee & Leg", "Knee & Leg", "Knee & Leg (Acute & Chronic)"),
+        "MRI's (magnetic resonance imaging)",
+        ("Knee", "24-25"),
+        (
+            "{side} knee sprain",
+            "{side} knee medial meniscus degeneration",
+            "bilateral knee osteoarthritis",
+            "status post {side} knee arthroscopy",
+            "{side} knee osteoarthritis",
+            "{side} knee medial meniscus tear",
+            "patellofemoral syndrome of the {side} knee",
+            "chondromalacia patella",
+        ),
+        (
+            "{side} knee pain with prolonged standing and stairs",
+            "{side} knee pain with walking",
+            "intermittent medial {side} knee pain",
+        ),
+        (
+            "medial joint line tenderness",
+            "crepitus with a mild effusion",
+            "a negative McMurray test",
+            "full range of motion with a stable knee",
+        ),
+        ("slipping on a wet floor", "stepping off a loading dock", "kneeling to repair a pipe"),
+        ("grade 1 signal change in the posterior horn of the medial meniscus", "moderate medial joint space narrowing"),
+        12,
+    ),
+    Region(
+        "wrist",
+        True,
+        ("{side} wrist", "{side} wrist and hand", "{side} hand"),
+        11,
+        "268-269",
+        "270",
+        "264-265",
+        ("Forearm, Wrist, & Hand", "Carpal Tunnel Syndrome", "Carpal Tunnel Syndrome"),
+        "MRI's (magnetic resonance imaging)",
+        ("Carpal Tunnel Syndrome", "15-16"),
+        (
+            "{side} carpal tunnel syndrome",
+            "bilateral carpal tunnel syndrome",
+            "{side} hand paresthesias",
+            "{side} wrist sprain",
+            "{side} de Quervain's tenosynovitis",
+            "{side} trigger thumb",
+            "complex regional pain syndrome type I of the {side} upper extremity",
+        ),
+        (
+            "numbness and tingling of the {side} hand",
+            "{side} wrist pain with gripping",
+            "night symptoms in the {side} hand",
+        ),
+        (
+            "positive Tinel's and Phalen's signs",
+            "decreased two-point discrimination in the median distribution",
+            "tenderness over the first dorsal compartment",
+        ),
+        ("repetitive assembly work", "typing for long periods", "operating a sealing press"),
+        ("mild tenosynovitis", "no ligament tear"),
+        10,
+    ),
+    Region(
+        "ankle",
+        True,
+        ("{side} ankle", "{side} foot"),
+        14,
+        "374-375",
+        "374-375",
+        "371-372",
+        ("Ankle & Foot", "Ankle & Foot (Acute & Chronic)"),
+        "Magnetic resonance imaging (MRI)",
+        ("Ankle & Foot", "12-13"),
+        (
+            "{side} ankle sprain",
+            "{side} plantar fasciitis",
+            "{side} ankle osteoarthritis",
+            "{side} Achilles tendinitis",
+            "status post open reduction internal fixation of the {side} ankle",
+        ),
+        ("{side} ankle pain with prolonged walking", "{side} heel pain in the morning"),
+        ("tenderness over the anterior talofibular ligament", "tenderness at the plantar fascia insertion"),
+        ("stepping into a pothole", "falling from a ladder"),
+        ("a healed distal fibula fracture", "thickening of the plantar fascia"),
+        4,
+    ),
+    Region(
+        "elbow",
+        True,
+        ("{side} elbow",),
+        10,
+        "33",
+        "37",
+        "34",
+        ("Elbow", "Elbow (Acute & Chronic)"),
+        "MRIs (magnetic resonance imaging)",
+        None,
+        ("{side} lateral epicondylitis", "{side} cubital tunnel syndrome", "{side} elbow strain"),
+        ("lateral {side} elbow pain with gripping", "numbness in the {side} ring and small fingers"),
+        ("tenderness over the lateral epicondyle", "a positive Tinel's sign at the cubital tunnel"),
+        ("using a torque wrench", "lifting crates of produce"),
+        ("thickening of the common extensor tendon",),
+        3,
+    ),
+    Region(
+        "psych",
+        False,
+        ("",),
+        15,
+        "",
+        "",
+        "",
+        ("Mental Illness & Stress",),
+        "",
+        None,
+        (
+            "major depressive disorder",
+            "posttraumatic stress disorder",
+            "insomnia related to anxiety",
+            "depressive disorder NOS",
+            "anxiety disorder NOS",
+            "adjustment disorder with anxiety",
+            "pain disorder associated with psychological factors",
+        ),
+        ("depressed mood, anxiety and difficulty sleeping", "nightmares and anxiety"),
+        ("a flat affect and tearfulness", "anxious mood with intact judgment"),
+        ("was assaulted by a customer", "witnessed a coworker's fatal fall"),
+        ("",),
+        4,
+    ),
+]
+REGION_BY_KEY = {r.key: r for r in REGIONS}
