@@ -13,8 +13,10 @@ guideline and specialty names, chapter conventions, sorted pages...).
 
 Standard library only, no Django. Deterministic for a given seed: letter i
 is drawn from its own random generator seeded with (seed, i), so any letter
-can be regenerated alone and the output does not depend on --count. Letters
-are written one at a time (nothing is kept in memory between letters).
+can be regenerated alone and the output does not depend on --count. The one
+exception: case numbers are unique in a run, so a letter whose drawn case
+number an earlier letter already has takes the next free number. Letters are
+written one at a time (only the case numbers given are kept between letters).
 
 The letters are built by the package bench/letters/. Python puts this
 script's folder first on sys.path when it runs the script, so the package
@@ -35,9 +37,10 @@ from letters.letter import LetterGen
 def generate(out_dir: Path, count: int, seed: int) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     width = max(6, len(str(count)))
+    used_case_numbers: set[str] = set()
     for i in range(1, count + 1):
         name = f"gen-{i:0{width}d}"
-        text, expected = LetterGen(seed, i, name).build()
+        text, expected = LetterGen(seed, i, name, used_case_numbers).build()
         (out_dir / f"{name}.txt").write_bytes(text.encode("utf-8"))
         write_expected(out_dir / f"{name}.json", expected)
     return count

@@ -64,5 +64,18 @@ def draw_dates(g: LetterGen) -> None:
     seq = g.app.timetuple().tm_yday * 540 + rng.randint(0, 539)
     if g.layout == FORMAT_PROF:
         seq = g.app.timetuple().tm_yday * 60 + rng.randint(0, 59)
-    g.case_number = f"CM{yy:02d}-{seq:07d}"
+    g.case_number = claim_case_number(g.used_case_numbers, yy, seq)
     g.dated = g.decision
+
+
+def claim_case_number(used: set[str], yy: int, seq: int) -> str:
+    """CMyy-nnnnnnn for the drawn sequence number, or the next one up that the run has not given yet.
+
+    The real archive has one letter per case number, and the ingest takes a repeated case number for a corrected
+    copy that replaces the stored letter, so a run must not repeat one. Moving up instead of drawing again keeps
+    every other draw of the letter, and every other letter, unchanged.
+    """
+    while (number := f"CM{yy:02d}-{seq:07d}") in used:
+        seq += 1
+    used.add(number)
+    return number

@@ -62,9 +62,10 @@ class LetterGen:
     dated_shown: bool
     ur_in_summary: bool
 
-    def __init__(self, seed: int, index: int, name: str) -> None:
+    def __init__(self, seed: int, index: int, name: str, used_case_numbers: set[str]) -> None:
         self.rng = random.Random(f"imr-archive-bench:{seed}:{index}")
         self.name = name
+        self.used_case_numbers = used_case_numbers  # shared by the run's letters: case numbers are unique in a run
         self.sides: dict[str, str] = {}
 
     def side_for(self, region: Region) -> str:
