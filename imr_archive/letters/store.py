@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import connection
 
+from imr_archive.letters.bulk import insert_returning_ids
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import PARSER_VERSION, ParsedLetter, result, vocabulary
 from imr_archive.parsing.treatment_names import normalize_treatment
@@ -108,13 +109,13 @@ def replace_issues(letter: Letter, parsed: ParsedLetter, new: bool = False) -> N
     if not new:
         corrected = {issue.ordinal: issue for issue in letter.issues.all() if issue.corrected_fields}
         letter.issues.exclude(id__in=[issue.id for issue in corrected.values()]).delete()
-    new: list[Issue] = []
+    created: list[Issue] = []
     cited: list[tuple[Issue, result.Issue]] = []
     for ordinal, item in enumerate(items, start=1):
         issue = corrected.get(ordinal)
         if issue is None:
             issue = Issue(letter=letter, ordinal=ordinal, **_issue_values(item), **letter.search_copies())
-            new.append(issue)
+            created.append(issue)
         else:
             for name, value in _issue_values(item).items():
                 if name not in issue.corrected_fields:
@@ -124,13 +125,13 @@ def replace_issues(letter: Letter, parsed: ParsedLetter, new: bool = False) -> N
                 continue
             issue.citations.all().delete()
         cited.append((issue, item))
-    Issue.objects.bulk_create(new)
+    insert_returning_ids(created)
     _create_citations(cited)
 
 
 def _create_citations(cited: list[tuple[Issue, result.Issue]]) -> None:
     ids = guideline_ids({c.guideline for _, item in cited for c in item.citations})
-    citations = Citation.objects.bulk_create([
+    citations = [
         Citation(
             issue=issue,
             ordinal=n,
@@ -146,7 +147,8 @@ def _create_citations(cited: list[tuple[Issue, result.Issue]]) -> None:
         )
         for issue, item in cited
         for n, cite in enumerate(item.citations, start=1)
-    ])
+    ]
+    insert_returning_ids(citations)
     _insert_cited_pages([(c.id, c.guideline_id, c.issue_id, page) for c in citations for page in c.pages])
 
 
