@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from django.db import connection, models
 
-_PREPARED = (models.DateField, models.JSONField)  # DateTimeField is a DateField
+# Fields whose database value is not the Python one (DateTimeField is a DateField).
+_PREPARED = (models.DateField, models.JSONField, models.FileField)
 
 
 def insert_returning_ids(objs: list[models.Model]) -> None:

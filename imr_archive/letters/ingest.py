@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connections, transaction
 
+from imr_archive.letters.bulk import insert_returning_ids
 from imr_archive.letters.models import Letter
 from imr_archive.letters.store import replace_issues, update_letter_fields
 from imr_archive.parsing import PARSER_VERSION, ExtractionError, ParsedLetter, extract_text, parse_text
@@ -116,7 +117,11 @@ def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str) -> tuple[
         # One folder per hash prefix: few directories, and the hash makes the name unique.
         letter.original.save(f"{sha[:2]}/{sha}_{Path(name).name[-150:]}", ContentFile(data), save=False)
         try:
-            letter.save()
+            if status is Status.NEW:
+                letter.fill_derived_fields()
+                insert_returning_ids([letter])  # one statement: a new letter has no issues to update
+            else:
+                letter.save()
             replace_issues(letter, parsed, new=status is Status.NEW)
         except Exception:
             letter.original.delete(save=False)

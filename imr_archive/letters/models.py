@@ -102,7 +102,7 @@ class Letter(TimeStamped):
         return self.case_number or self.source_name
 
     def save(self, *args, **kwargs) -> None:
-        self.decision_year = self.date_decision.year if self.date_decision else None
+        self.fill_derived_fields()
         if kwargs.get("update_fields") is not None and "date_decision" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "decision_year"}
         adding = self._state.adding
@@ -114,6 +114,10 @@ class Letter(TimeStamped):
         if self.case_number:
             return reverse("web:letter_by_case", args=[self.case_number])
         return reverse("web:letter", args=[self.pk])
+
+    def fill_derived_fields(self) -> None:
+        """Set the fields computed from others (save() does it; so must a bulk insert)."""
+        self.decision_year = self.date_decision.year if self.date_decision else None
 
     def search_copies(self) -> dict[str, object]:
         """The letter's fields its issues carry a copy of."""
