@@ -8,7 +8,7 @@ snippets are ts_headline of the page's rationales, escaped here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -141,8 +141,12 @@ class PostgresBackend:
     def clear(self) -> None:
         IssueSearchDocument.objects.all().delete()
 
-    def optimize(self) -> None:
-        """Fresh statistics for the planner after a rebuild."""
+    def rebuild(self, batches: Iterable[list[int]], progress: Callable[[int], None]) -> None:
+        """The search table anew, then fresh statistics for the planner."""
+        self.clear()
+        for letter_ids in batches:
+            self.replace_letters(letter_ids, [])
+            progress(len(letter_ids))
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_issuesearchdocument")
 

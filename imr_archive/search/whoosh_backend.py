@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -25,7 +26,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.qparser import MultifieldParser
 from whoosh.query import And, NumericRange, Or, Phrase, Query, Term
 
-from imr_archive.search.documents import IssueDocument
+from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
 from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
 from imr_archive.search.snippets import plain_snippet
@@ -192,9 +193,25 @@ class WhooshBackend:
             raise
         writer.commit()
 
-    def optimize(self) -> None:
-        """Merge the index into one segment, the fastest to search (after a rebuild)."""
-        self._writer().commit(optimize=True)
+    def rebuild(self, batches: Iterable[list[int]], progress: Callable[[int], None]) -> None:
+        """The index anew from batches of letter ids, through one writer and one commit.
+
+        Committing per batch made Whoosh merge ever larger segments again and
+        again; one writer, indexing on every core, writes each document once.
+        """
+        self.clear()
+        cores = max(1, min(os.cpu_count() or 1, 4))
+        writer = self._open().writer(timeout=self.lock_timeout, delay=0.05, limitmb=256, procs=cores,
+                                     multisegment=cores > 1)
+        try:
+            for letter_ids in batches:
+                for doc in documents_for_letters(letter_ids):
+                    writer.add_document(**_fields(doc))
+                progress(len(letter_ids))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
 
     def clear(self) -> None:
         """Empty the index; one of another schema is replaced by a new one.

@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 from imr_archive.letters.models import Letter
-from imr_archive.search.documents import documents_for_letters
 from imr_archive.search.service import text_index
 
 BATCH = 1000
@@ -19,15 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="Never show a progress bar.")
 
     def handle(self, *args, no_progress: bool, verbosity: int, **options) -> None:
-        backend = text_index()
-        backend.clear()
         ids = list(Letter.objects.order_by("id").values_list("id", flat=True))
+        batches = (ids[start:start + BATCH] for start in range(0, len(ids), BATCH))
         with tqdm(total=len(ids), unit="letter", desc="index",
                   disable=no_progress or verbosity == 0 or not sys.stdout.isatty()) as progress:
-            for start in range(0, len(ids), BATCH):
-                batch = ids[start:start + BATCH]
-                backend.replace_letters(batch, documents_for_letters(batch))
-                progress.update(len(batch))
-        backend.optimize()
+            text_index().rebuild(batches, progress.update)
         if verbosity:
             self.stdout.write(f"indexed {len(ids)} letters")
