@@ -26,7 +26,7 @@ from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.postgres_backend import PostgresBackend
 from imr_archive.search.query import SearchQuery, SearchResults
 from imr_archive.search.query_text import plain_words, read_query
-from imr_archive.search.whoosh_backend import WhooshBackend
+from imr_archive.search.whoosh import WhooshBackend
 
 BACKENDS = ("whoosh", "postgres")
 

@@ -19,7 +19,7 @@ from imr_archive.letters.signals import remove_deleted_letter_from_index
 from imr_archive.search.models import IssueSearchDocument
 from imr_archive.search.query import SearchQuery
 from imr_archive.search.service import search, text_index
-from imr_archive.search.whoosh_backend import WhooshBackend
+from imr_archive.search.whoosh import WhooshBackend
 from tests.admin_forms import change_form_data
 from tests.conftest import REPO, SEEDS, seed_letters
 
