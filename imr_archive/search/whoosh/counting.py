@@ -62,7 +62,9 @@ class CountingTopCollector(collectors.TopCollector):
     """
 
     def __init__(self, counter: FacetCounter, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
+        # No shortcuts: block-quality skipping and matcher replacement drop documents
+        # that cannot reach the top N, and every match must be counted.
+        super().__init__(limit=limit, usequality=False, replace=0)
         self.counter = counter
 
     def collect(self, sub_docnum: int):
