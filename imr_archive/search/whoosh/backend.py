@@ -16,7 +16,7 @@ from whoosh.query import And
 from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.query import SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
 from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
-from imr_archive.search.whoosh.counting import CountingTopCollector, FacetCounter, column_values
+from imr_archive.search.whoosh.counting import column_values, count_facets
 from imr_archive.search.whoosh.highlighting import snippet
 from imr_archive.search.whoosh.schema import (
     COLUMN_FACETS,
@@ -179,25 +179,22 @@ class WhooshBackend:
         columns = self._columns(searcher)
         others = filter_query(query)
         base = And([words, others]) if others else words
-        counter = FacetCounter(self._facet_tests(searcher, query, columns), columns)
+        tests = self._facet_tests(searcher, query, columns)
+        matched, facets = count_facets(searcher.docs_for_query(base), tests, columns)
         wanted = query.offset + query.per_page
         if query.effective_sort == SORT_RELEVANCE:
-            # One pass: the collector counts every match and scores only those passing every filter.
-            collector = CountingTopCollector(counter, limit=wanted)
-            searcher.search_with_collector(base, collector)
-            page = [(hit.docnum, hit.score) for hit in collector.results()][query.offset:]
+            # Whoosh's own top-N search, with its shortcuts: counting is already done.
+            top = searcher.search(base, limit=wanted, filter=set(matched) if tests else None)
+            page = [(hit.docnum, hit.score) for hit in top][query.offset:]
         else:
-            for docnum in searcher.docs_for_query(base):
-                counter.add(docnum)
             decision = columns["decision"]
             if query.effective_sort == SORT_OLDEST:
-                order = heapq.nsmallest(wanted, counter.matched,
-                                        key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
+                order = heapq.nsmallest(wanted, matched, key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
             else:
-                order = heapq.nlargest(wanted, counter.matched, key=lambda d: (decision[d], d))
+                order = heapq.nlargest(wanted, matched, key=lambda d: (decision[d], d))
             page = [(docnum, None) for docnum in order[query.offset:]]
         ids = [int(searcher.stored_fields(docnum)["issue_id"]) for docnum, _ in page]
         hit_texts = texts(ids)
         hits = [Hit(issue_id=issue_id, score=score, snippet=snippet(hit_texts.get(issue_id, []), terms))
                 for issue_id, (_, score) in zip(ids, page, strict=True)]
-        return SearchResults(hits=hits, total=len(counter.matched), facets=counter.facets(), notes=list(read.notes))
+        return SearchResults(hits=hits, total=len(matched), facets=facets, notes=list(read.notes))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-
-from whoosh import collectors
+from collections.abc import Callable, Iterable
+from itertools import chain
 
 from imr_archive.search.query import FACETS
 
@@ -24,50 +23,39 @@ def column_values(reader, field: str, default: object) -> list:
     return values
 
 
-class FacetCounter:
-    """Counts facet values over every match, and keeps the matches passing every filter.
+def count_facets(docs: Iterable[int], tests: dict[str, Callable[[int], bool]],
+                 columns: dict[str, list]) -> tuple[list[int], dict[str, list[tuple[str, int]]]]:
+    """The documents passing every facet filter, and each facet's counts over the matches.
 
     The standard multi-select rule: a document counts towards a facet when it
     passes every other facet's filter, whether or not it passes that facet's own.
+    Without facet filters every facet counts every match, done by C-level
+    Counter(map(...)) rather than a Python step per document.
     """
-
-    def __init__(self, tests: dict[str, Callable[[int], bool]], columns: dict[str, list]) -> None:
-        self.tests = list(tests.items())
-        self.columns = columns
-        self.counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
-        self.matched: list[int] = []
-
-    def add(self, docnum: int) -> bool:
-        """Count one matching document; True when it passes every filter."""
-        failed = [facet for facet, passes in self.tests if not passes(docnum)]
+    if not tests:
+        matched = list(docs)
+        counts = {facet: Counter(_values(columns[facet], facet, matched)) for facet in FACETS}
+        return matched, _sorted(counts)
+    counts = {facet: Counter() for facet in FACETS}
+    matched = []
+    active = list(tests.items())
+    for docnum in docs:
+        failed = [facet for facet, passes in active if not passes(docnum)]
         if len(failed) > 1:
-            return False
+            continue
         for facet in failed or FACETS:
-            value = self.columns[facet][docnum]
-            self.counts[facet].update(value if facet == "guideline" else (value,))
-        if failed:
-            return False
-        self.matched.append(docnum)
-        return True
-
-    def facets(self) -> dict[str, list[tuple[str, int]]]:
-        return {facet: sorted(((v, n) for v, n in counter.items() if v), key=lambda item: (-item[1], item[0]))
-                for facet, counter in self.counts.items()}
+            value = columns[facet][docnum]
+            counts[facet].update(value if facet == "guideline" else (value,))
+        if not failed:
+            matched.append(docnum)
+    return matched, _sorted(counts)
 
 
-class CountingTopCollector(collectors.TopCollector):
-    """Whoosh's top-N collector that first hands each match to a FacetCounter.
+def _values(column: list, facet: str, docs: list[int]) -> Iterable[str]:
+    values = map(column.__getitem__, docs)
+    return chain.from_iterable(values) if facet == "guideline" else values  # a set of guideline slugs per item
 
-    Documents failing a filter are counted for the facets but never scored.
-    """
 
-    def __init__(self, counter: FacetCounter, limit: int) -> None:
-        # No shortcuts: block-quality skipping and matcher replacement drop documents
-        # that cannot reach the top N, and every match must be counted.
-        super().__init__(limit=limit, usequality=False, replace=0)
-        self.counter = counter
-
-    def collect(self, sub_docnum: int):
-        if self.counter.add(self.offset + sub_docnum):
-            return super().collect(sub_docnum)
-        return None
+def _sorted(counts: dict[str, Counter[str]]) -> dict[str, list[tuple[str, int]]]:
+    return {facet: sorted(((v, n) for v, n in counter.items() if v), key=lambda item: (-item[1], item[0]))
+            for facet, counter in counts.items()}
