@@ -170,6 +170,7 @@ class Issue(TimeStamped):
         ]
         indexes = [
             models.Index(F("decision_date").desc(), F("id").desc(), name="issue_newest_first"),
+            models.Index("outcome", F("decision_date").desc(), F("id").desc(), name="issue_outcome_newest_first"),
             # Every facet column in one narrow index: counting a facet under any other facet's
             # filter reads the index alone, never the wide rows holding the rationale.
             models.Index(fields=["outcome", "category", "reviewer_specialty", "decision_year"], name="issue_facets"),
