@@ -19,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connections, transaction
+from django.db.models import Q
 
 from imr_archive.letters.bulk import insert_returning_ids
 from imr_archive.letters.models import Letter
@@ -90,24 +91,29 @@ def ingest_file(data: bytes, name: str) -> IngestResult:
 def store_letter(parsed: ParsedLetter, data: bytes, name: str) -> IngestResult:
     """Store a parsed letter (its original is `data`) unless it is already in the archive."""
     sha = text_sha256(parsed.text)
-    existing = Letter.objects.filter(sha256=sha).order_by().values_list("id", flat=True)[:1]
-    if existing:
-        return IngestResult(name, Status.UNCHANGED, existing[0])
+    same = Q(sha256=sha) | Q(case_number=parsed.case_number) if parsed.case_number else Q(sha256=sha)
+    stored = dict(Letter.objects.filter(same).order_by().values_list("sha256", "id")[:2])  # one query for both
+    if sha in stored:
+        return IngestResult(name, Status.UNCHANGED, stored[sha])
     try:
-        letter, status = _store_new(parsed, sha, data, name)
+        letter, status = _store_new(parsed, sha, data, name, replaces_a_case=bool(stored))
     except Exception as error:  # noqa: BLE001 - one bad letter must not stop a run
         logger.exception("storing %s failed", name)
         return IngestResult(name, Status.FAILED, reason=f"could not be stored: {error}")
     return IngestResult(name, status, letter.id, warnings=parsed.warnings)
 
 
-def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str) -> tuple[Letter, Status]:
-    """Create the letter, or replace the stored letter of the same case (an edited version)."""
+def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str,
+               replaces_a_case: bool) -> tuple[Letter, Status]:
+    """Create the letter, or replace the stored letter of the same case (an edited version).
+
+    Should another process store the same case number meanwhile, the unique
+    constraint refuses this one, which is reported and can be ingested again.
+    """
     with transaction.atomic():
-        same_case = Letter.objects.none()
-        if parsed.case_number:
-            same_case = Letter.objects.select_for_update().filter(case_number=parsed.case_number).order_by()
-        letter = next(iter(same_case), None)
+        letter = None
+        if replaces_a_case:
+            letter = Letter.objects.select_for_update().filter(case_number=parsed.case_number).order_by().first()
         status = Status.NEW if letter is None else Status.REPLACED
         letter = letter or Letter()
         old_original = letter.original.name if letter.original else ""
