@@ -8,9 +8,15 @@ used: it needs the internet.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from django.db import connections
+from playwright.sync_api import Browser, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -47,6 +53,33 @@ def require_chromium() -> str:
     if not AXE.exists():
         raise AssertionError(f"{AXE} is missing: axe-core is vendored in the repository (static/vendor/axe-core/).")
     return str(CHROMIUM)
+
+
+@contextmanager
+def headless_chromium() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright, for as long as the block runs.
+
+    Playwright's sync API runs an asyncio event loop on this thread while it is started. Django then sees a
+    "running event loop" and refuses ORM calls from this thread (SynchronousOnlyOperation): seed ingests and
+    pytest-django's database flush are such calls. They are plain synchronous code that never runs inside that
+    loop, so DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser lives and the previous value restored after.
+    """
+    executable = require_chromium()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+            # ORM calls made while Playwright's loop ran got connections of their own (Django keeps them per
+            # async context); left open, PostgreSQL refuses to drop the test database at the end.
+            connections.close_all()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def fresh_screenshot_folder() -> Path:

@@ -6,59 +6,31 @@ download is never used. The screenshot goes to var/screenshots/upload-batch.png.
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connections
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from imr_archive.letters.models import Letter
 from imr_archive.uploads.intake import receive_upload
 from imr_archive.uploads.processing import process_batch
-from tests.conftest import REPO
+from tests.browser_support import SCREENSHOTS, headless_chromium
 from tests.uploads.conftest import LETTERS
 
 # The live server's threads and the background upload thread need committed rows.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-SCREENSHOTS = REPO / "var" / "screenshots"
 TIMEOUT_MS = 60_000
 
 
 @pytest.fixture
 def browser(settings, reads_beside_the_upload_thread):
-    """A fresh headless Chromium.
-
-    The live server reads through this thread's connection, beside the upload thread (hence
-    reads_beside_the_upload_thread). Playwright's sync API keeps an asyncio event loop running on this
-    thread, and Django then refuses ORM calls from it (SynchronousOnlyOperation), such as pytest-django's
-    flush after the test. Those calls are plain synchronous code that never runs inside that loop, so
-    DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser lives and the previous value restored afterwards.
-    """
-    if not CHROMIUM.exists():
-        raise AssertionError(f"{CHROMIUM} is missing: apt-get install chromium")
+    """A fresh headless Chromium; the live server reads through this thread's connection, beside
+    the upload thread (hence reads_beside_the_upload_thread)."""
     settings.IMR_UPLOAD_PROCESS_INLINE = False  # the real path: a background thread, the page refreshing itself
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
-            # ORM calls made while Playwright's event loop runs get connections of their own (Django keeps them
-            # per async context); left open, PostgreSQL refuses to drop the test database at the end.
-            connections.close_all()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with headless_chromium() as chromium:
+        yield chromium
 
 
 def test_staff_upload_two_letters_and_a_bad_file(browser, live_server, staff, tmp_path):

@@ -10,24 +10,22 @@ step go to var/screenshots/.
 
 from __future__ import annotations
 
-import os
 import re
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from tests.browser_support import (
-    CHROMIUM_ARGS,
     DESKTOP,
     PHONE,
     axe_violations,
     blocking,
     describe_violations,
     fresh_screenshot_folder,
+    headless_chromium,
     horizontal_overflow,
-    require_chromium,
     shoot,
     wait_for_scrolling_to_stop,
 )
@@ -43,28 +41,10 @@ PAGE_LINK = re.compile(r"page \d+: every item citing it")
 
 @pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for the module.
-
-    Playwright's sync API runs an asyncio event loop on this thread for as long as it is started. Django then
-    sees a "running event loop" and refuses ORM calls from this thread (SynchronousOnlyOperation): the seed
-    ingest and pytest-django's database flush after each test are such calls. They are plain synchronous code
-    that never runs inside that loop, so DJANGO_ALLOW_ASYNC_UNSAFE is set while the browser lives, and the
-    previous value is restored afterwards.
-    """
-    executable = require_chromium()
+    """One headless Chromium for the module."""
     fresh_screenshot_folder()
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            yield chromium
-            chromium.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    with headless_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture
