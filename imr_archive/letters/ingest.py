@@ -18,12 +18,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import connections, transaction
-from django.db.models import Q
+from django.core.files.storage import Storage
+from django.db import connection, connections, transaction
 
 from imr_archive.letters.bulk import insert_returning_ids
 from imr_archive.letters.models import Letter
-from imr_archive.letters.store import replace_issues, update_letter_fields
+from imr_archive.letters.store import GuidelineIds, replace_issues, update_letter_fields
 from imr_archive.parsing import PARSER_VERSION, ExtractionError, ParsedLetter, extract_text, parse_text
 
 logger = logging.getLogger(__name__)
@@ -85,26 +85,60 @@ def ingest_file(data: bytes, name: str) -> IngestResult:
         parsed = read_letter(data, name)
     except RejectedLetter as error:
         return IngestResult(name, Status.FAILED, reason=str(error))
-    return store_letter(parsed, data, name)
+    return store_letter(parsed, save_original(data, name, text_sha256(parsed.text)), name)
 
 
-def store_letter(parsed: ParsedLetter, data: bytes, name: str) -> IngestResult:
-    """Store a parsed letter (its original is `data`) unless it is already in the archive."""
+def save_original(data: bytes, name: str, sha: str) -> str:
+    """Save a file's bytes as a letter's original; returns its storage name.
+
+    Saved before the letter is stored (the parsing process of `ingest_paths`
+    does it), so `store_letter` removes it again when it stores nothing.
+    One folder per hash prefix: few directories, and the hash makes the name unique.
+    """
+    field = Letter._meta.get_field("original")
+    wanted = field.generate_filename(None, f"{sha[:2]}/{sha}_{Path(name).name[-150:]}")
+    return field.storage.save(wanted, ContentFile(data))
+
+
+def _original_storage() -> Storage:
+    return Letter._meta.get_field("original").storage
+
+
+def store_letter(parsed: ParsedLetter, original: str, name: str,
+                 guidelines: GuidelineIds | None = None) -> IngestResult:
+    """Store a parsed letter (its original saved as `original`) unless it is already in the archive."""
     sha = text_sha256(parsed.text)
-    same = Q(sha256=sha) | Q(case_number=parsed.case_number) if parsed.case_number else Q(sha256=sha)
-    stored = dict(Letter.objects.filter(same).order_by().values_list("sha256", "id")[:2])  # one query for both
+    stored = _stored_letters(sha, parsed.case_number)
     if sha in stored:
+        _original_storage().delete(original)
         return IngestResult(name, Status.UNCHANGED, stored[sha])
     try:
-        letter, status = _store_new(parsed, sha, data, name, replaces_a_case=bool(stored))
+        letter, status = _store_new(parsed, sha, original, name, bool(stored), guidelines or GuidelineIds())
     except Exception as error:  # noqa: BLE001 - one bad letter must not stop a run
         logger.exception("storing %s failed", name)
+        _original_storage().delete(original)
         return IngestResult(name, Status.FAILED, reason=f"could not be stored: {error}")
     return IngestResult(name, status, letter.id, warnings=parsed.warnings)
 
 
-def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str,
-               replaces_a_case: bool) -> tuple[Letter, Status]:
+def _stored_letters(sha: str, case_number: str | None) -> dict[str, int]:
+    """sha256 -> id of the stored letter with this text, and of the one with this case number.
+
+    One raw query: on the ingest's hot path the ORM's query building cost
+    more than the query.
+    """
+    sql = f"SELECT sha256, id FROM {Letter._meta.db_table} WHERE sha256 = %s"
+    params = [sha]
+    if case_number:
+        sql += " OR case_number = %s"
+        params.append(case_number)
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " LIMIT 2", params)
+        return dict(cursor.fetchall())
+
+
+def _store_new(parsed: ParsedLetter, sha: str, original: str, name: str,
+               replaces_a_case: bool, guidelines: GuidelineIds) -> tuple[Letter, Status]:
     """Create the letter, or replace the stored letter of the same case (an edited version).
 
     Should another process store the same case number meanwhile, the unique
@@ -120,18 +154,13 @@ def _store_new(parsed: ParsedLetter, sha: str, data: bytes, name: str,
         letter.source_name = Path(name).name[:255]
         letter.sha256 = sha
         update_letter_fields(letter, parsed)
-        # One folder per hash prefix: few directories, and the hash makes the name unique.
-        letter.original.save(f"{sha[:2]}/{sha}_{Path(name).name[-150:]}", ContentFile(data), save=False)
-        try:
-            if status is Status.NEW:
-                letter.fill_derived_fields()
-                insert_returning_ids([letter])  # one statement: a new letter has no issues to update
-            else:
-                letter.save()
-            replace_issues(letter, parsed, new=status is Status.NEW)
-        except Exception:
-            letter.original.delete(save=False)
-            raise
+        letter.original.name = original
+        if status is Status.NEW:
+            letter.fill_derived_fields()
+            insert_returning_ids([letter])  # one statement: a new letter has no issues to update
+        else:
+            letter.save()
+        replace_issues(letter, parsed, guidelines, new=status is Status.NEW)
         if old_original:
             transaction.on_commit(lambda: letter.original.storage.delete(old_original))
     return letter, status
@@ -159,7 +188,7 @@ def reparse_letter(letter: Letter, keep_corrections: bool = True) -> IngestResul
         letter.sha256 = text_sha256(parsed.text)
         update_letter_fields(letter, parsed)
         letter.save()
-        replace_issues(letter, parsed)
+        replace_issues(letter, parsed, GuidelineIds())
     return IngestResult(name, Status.REPARSED, letter.id, warnings=parsed.warnings)
 
 
@@ -185,19 +214,21 @@ class _Read:
     """A file read and parsed (in a worker process): its bytes and parse, or why it failed."""
 
     name: str
-    data: bytes = b""
     parsed: ParsedLetter | None = None
+    original: str = ""
     reason: str = ""
 
 
 def _read_and_parse(path: Path) -> _Read:
+    """Read, parse and save the original: all the work that needs no lock on the database."""
     data, reason = read_file(path)
     if reason is not None:
         return _Read(str(path), reason=reason)
     try:
-        return _Read(str(path), data, read_letter(data, str(path)))
+        parsed = read_letter(data, str(path))
     except RejectedLetter as error:
         return _Read(str(path), reason=str(error))
+    return _Read(str(path), parsed, save_original(data, str(path), text_sha256(parsed.text)))
 
 
 PIPELINE_MIN_FILES = 50
@@ -209,20 +240,21 @@ def ingest_paths(files: list[Path]) -> Iterator[IngestResult]:
     Parsing and storing each take about half of a letter's time, so on two
     cores the pipeline nearly doubles throughput. Small runs skip the process.
     """
+    guidelines = GuidelineIds()
     if len(files) < PIPELINE_MIN_FILES:
         reads: Iterable[_Read] = map(_read_and_parse, files)
-        yield from (_store_read(read) for read in reads)
+        yield from (_store_read(read, guidelines) for read in reads)
         return
     connections.close_all()  # the worker is forked: it must not share this process's connections
     with multiprocessing.get_context("fork").Pool(processes=1) as pool:
         for read in pool.imap(_read_and_parse, files, chunksize=16):
-            yield _store_read(read)
+            yield _store_read(read, guidelines)
 
 
-def _store_read(read: _Read) -> IngestResult:
+def _store_read(read: _Read, guidelines: GuidelineIds) -> IngestResult:
     if read.parsed is None:
         return IngestResult(read.name, Status.FAILED, reason=read.reason)
-    return store_letter(read.parsed, read.data, read.name)
+    return store_letter(read.parsed, read.original, read.name, guidelines)
 
 
 def iter_files(paths: list[Path]):

@@ -6,7 +6,7 @@ handful of INSERTs whatever its number of items and pages.
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, transaction
 
 from imr_archive.letters.bulk import insert_returning_ids
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
@@ -53,16 +53,32 @@ def update_letter_fields(letter: Letter, parsed: ParsedLetter) -> None:
                            or any(i.outcome == result.UNKNOWN for i in parsed.issues))
 
 
-def guideline_ids(names: set[str]) -> dict[str, int]:
-    """Guideline row ids of canonical names (one query), creating missing rows."""
-    ids = dict(Guideline.objects.filter(name__in=names).values_list("name", "id"))
-    known = {g.name: g for g in vocabulary.GUIDELINES}
-    for name in names - ids.keys():
-        info = known[name]
-        ids[name] = Guideline.objects.get_or_create(
-            name=name, defaults={"slug": info.slug, "short_name": info.short_name}
-        )[0].id
-    return ids
+class GuidelineIds:
+    """Guideline row ids by canonical name, remembered for one ingest run.
+
+    A letter cites a few of the ~20 guidelines: asking the database for
+    their ids per letter cost more than storing the citations. Only ids of
+    committed rows are remembered, so a rolled-back letter cannot leave an
+    id of a row that no longer exists.
+    """
+
+    def __init__(self) -> None:
+        self._committed: dict[str, int] = {}
+
+    def of(self, names: set[str]) -> dict[str, int]:
+        """Guideline id of each canonical name, creating missing rows."""
+        missing = names - self._committed.keys()
+        if not missing:
+            return self._committed
+        found = dict(Guideline.objects.filter(name__in=missing).values_list("name", "id"))
+        known = {g.name: g for g in vocabulary.GUIDELINES}
+        for name in missing - found.keys():
+            info = known[name]
+            found[name] = Guideline.objects.get_or_create(
+                name=name, defaults={"slug": info.slug, "short_name": info.short_name}
+            )[0].id
+        transaction.on_commit(lambda: self._committed.update(found))
+        return {**self._committed, **found}
 
 
 UNREAD_ITEM = "(no disputed item could be read)"
@@ -96,7 +112,7 @@ def _issue_values(item: result.Issue) -> dict[str, object]:
 ISSUE_FIELDS = frozenset(_issue_values(result.Issue("", "", "", False)))
 
 
-def replace_issues(letter: Letter, parsed: ParsedLetter, new: bool = False) -> None:
+def replace_issues(letter: Letter, parsed: ParsedLetter, guidelines: GuidelineIds, new: bool = False) -> None:
     """Replace the letter's issues (their citations and pages too) with the parsed ones.
 
     An issue an admin corrected keeps its row and its corrected fields (and
@@ -126,11 +142,11 @@ def replace_issues(letter: Letter, parsed: ParsedLetter, new: bool = False) -> N
             issue.citations.all().delete()
         cited.append((issue, item))
     insert_returning_ids(created)
-    _create_citations(cited)
+    _create_citations(cited, guidelines)
 
 
-def _create_citations(cited: list[tuple[Issue, result.Issue]]) -> None:
-    ids = guideline_ids({c.guideline for _, item in cited for c in item.citations})
+def _create_citations(cited: list[tuple[Issue, result.Issue]], guidelines: GuidelineIds) -> None:
+    ids = guidelines.of({c.guideline for _, item in cited for c in item.citations})
     citations = [
         Citation(
             issue=issue,

@@ -7,6 +7,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -33,6 +34,12 @@ def ingest(*paths: Path | str, **options) -> tuple[str, str, int]:
     return out.getvalue(), err.getvalue(), status
 
 
+def kept_originals() -> list[str]:
+    """Every file in the archive's folder of originals, relative to it."""
+    folder = Path(settings.MEDIA_ROOT) / "originals"
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
 def test_seeds_are_ingested_with_every_item_and_citation():
     out, err, status = ingest(SEEDS)
     letters = seed_letters()
@@ -51,6 +58,8 @@ def test_ingesting_twice_changes_nothing():
     assert status == 0
     assert f"{len(before)} unchanged" in out and "0 new" in out
     assert list(Letter.objects.values_list("id", "modified")) == before
+    assert kept_originals() == sorted(name.removeprefix("originals/")
+                                      for name in Letter.objects.values_list("original", flat=True))
 
 
 def test_page_inside_a_cited_range_is_found_with_one_indexed_lookup():
@@ -135,6 +144,7 @@ def test_a_failure_never_touches_the_stored_letter(tmp_path):
     _, _, status = ingest(tmp_path / A_LETTER.name)
     assert status == 1
     assert Letter.objects.get().text == stored.text
+    assert len(kept_originals()) == 1
 
 
 def test_reparse_rereads_letters_of_an_older_parser_and_keeps_the_original():
@@ -160,6 +170,7 @@ def test_an_edited_letter_of_the_same_case_replaces_the_stored_one(tmp_path):
     letter = Letter.objects.get()
     assert letter.id == original_id
     assert "corrected copy" in letter.text
+    assert kept_originals() == [letter.original.name.removeprefix("originals/")]  # the old one is gone
 
 
 def test_missing_path_and_no_path_are_command_errors(tmp_path):
@@ -195,3 +206,6 @@ def test_the_two_process_pipeline_stores_what_a_single_process_does(monkeypatch,
     assert Issue.objects.count() == sum(len(e["issues"]) for e in expected)
     stored = dict(Letter.objects.values_list("source_name", "reviewer_specialty"))
     assert stored == {p.name: expected_parse(p)["reviewer"]["specialty"] or "" for p in seed_letters()}
+    assert len(kept_originals()) == len(expected)
+    ingest(tmp_path)  # all unchanged: the originals the parsing process saved again are removed
+    assert len(kept_originals()) == len(expected)
