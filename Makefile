@@ -31,8 +31,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
+## make bench: both stacks at 10,000 and 100,000 letters (long: builds the archives once, under bench/out/)
 bench: $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-bench.txt
 	$(PY) bench/ingest.py --count 10000
+	$(PY) bench/run.py
 
 clean:
 	rm -rf var/ .pytest_cache .hypothesis

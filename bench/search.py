@@ -19,26 +19,9 @@ import sys
 import time
 from pathlib import Path
 
+from queries import page_url, query_types
+
 REPO = Path(__file__).resolve().parent.parent
-WORDS = ["opioids", "lumbar", "therapy", "injection", "tramadol", "shoulder", "surgery", "acupuncture",
-         "documentation", "functional", "cervical", "knee", "brace", "urine", "chronic", "spine"]
-PAIRS = ["physical therapy", "lumbar spine", "functional improvement", "urine drug", "knee brace",
-         "epidural injection", "opioid pain", "cervical mri"]
-PHRASES = ['"functional improvement"', '"physical therapy"', '"medically necessary"', '"lumbar spine"',
-           '"urine drug screen"', '"home exercise program"']
-
-
-def query_types() -> dict[str, list[str]]:
-    return {
-        "one word": [f"/search/?q={w}" for w in WORDS],
-        "two words": [f"/search/?q={p.replace(' ', '+')}" for p in PAIRS],
-        "phrase": [f"/search/?q={p.replace(' ', '+')}" for p in PHRASES],
-        "word + outcome + category": [f"/search/?q={w}&outcome=overturned&category=Pharmaceuticals" for w in WORDS],
-        "browse all": ["/search/", "/search/?sort=oldest", "/search/?p=3", "/search/?outcome=upheld"],
-        "guideline page": [f"/guidelines/mtus-chronic-pain/page/{p}/" for p in (98, 99, 76, 80, 113, 22, 9, 68)],
-    }
-
-
 def build(archive: Path, count: int) -> None:
     corpus = archive / "corpus"
     if not corpus.exists():
@@ -90,7 +73,8 @@ def main() -> int:
           f"index {folder_size(archive / 'var' / 'index') / 1e6:.0f} MB")
     client = Client()
     print(f"{'query type':28s} {'median ms':>10s} {'p95 ms':>8s}  (hits of the first URL)")
-    for name, urls in query_types().items():
+    for name, queries in query_types().items():
+        urls = [page_url(query) for query in queries]
         for url in urls:  # warm the caches the way a running server would have them
             client.get(url)
         times = []

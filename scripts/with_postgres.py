@@ -12,6 +12,7 @@ unprivileged `postgres` user (Debian's package creates it).
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -20,6 +21,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -41,34 +43,53 @@ def as_server_user(argv: list[str], user: str | None) -> list[str]:
     return ["runuser", "-u", user, "--", *argv] if user else argv
 
 
-def main(argv: list[str]) -> int:
-    if "--" in argv:
-        argv = argv[argv.index("--") + 1:]
-    if not argv:
-        sys.exit("usage: with_postgres.py -- COMMAND [ARG...]")
+@contextlib.contextmanager
+def postgres_server(keep: Path | None = None, settings: dict[str, str] | None = None) -> Iterator[str]:
+    """A running PostgreSQL server and database; yields its DATABASE_URL.
+
+    Throwaway by default (a temporary folder, deleted after). With `keep`,
+    the cluster lives in that folder: created the first time, reused and
+    left in place after (the benchmarks keep their large archives so).
+    `settings` are extra server settings (name -> value).
+    """
     user = "postgres" if os.geteuid() == 0 else None
-    folder = Path(tempfile.mkdtemp(prefix="imr-pg-"))
+    folder = keep.resolve() if keep else Path(tempfile.mkdtemp(prefix="imr-pg-"))
+    folder.mkdir(parents=True, exist_ok=True)
     data = folder / "data"
     if user:
         entry = pwd.getpwnam(user)
         os.chown(folder, entry.pw_uid, entry.pw_gid)
     port = free_port()
-    subprocess.run(as_server_user([find_bin("initdb"), "-D", str(data), "-U", "imr", "--auth=trust",
-                                   "-E", "UTF8", "--no-sync"], user),
-                   check=True, stdout=subprocess.DEVNULL)
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c full_page_writes=off"
+    fresh = not data.exists()
+    if fresh:
+        subprocess.run(as_server_user([find_bin("initdb"), "-D", str(data), "-U", "imr", "--auth=trust",
+                                       "-E", "UTF8", "--no-sync"], user),
+                       check=True, stdout=subprocess.DEVNULL)
+    chosen = {"listen_addresses": "127.0.0.1", "fsync": "off", "full_page_writes": "off", **(settings or {})}
+    options = f"-p {port} -k {folder} " + " ".join(f"-c {name}={value}" for name, value in chosen.items())
     ctl = find_bin("pg_ctl")
     subprocess.run(as_server_user([ctl, "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"],
                                   user), check=True, stdout=subprocess.DEVNULL)
     try:
-        subprocess.run([find_bin("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "imr", "imr"], check=True)
-        env = {**os.environ, "DATABASE_URL": f"postgres://imr@127.0.0.1:{port}/imr"}
-        print(f"with_postgres: PostgreSQL on 127.0.0.1:{port}", flush=True)
-        return subprocess.run(argv, env=env).returncode
+        if fresh:
+            subprocess.run([find_bin("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "imr", "imr"],
+                           check=True)
+        yield f"postgres://imr@127.0.0.1:{port}/imr"
     finally:
         subprocess.run(as_server_user([ctl, "-D", str(data), "-m", "fast", "-w", "stop"], user),
                        stdout=subprocess.DEVNULL)
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    if "--" in argv:
+        argv = argv[argv.index("--") + 1:]
+    if not argv:
+        sys.exit("usage: with_postgres.py -- COMMAND [ARG...]")
+    with postgres_server() as url:
+        print(f"with_postgres: PostgreSQL on {url.rsplit('@', 1)[1]}", flush=True)
+        return subprocess.run(argv, env={**os.environ, "DATABASE_URL": url}).returncode
 
 
 if __name__ == "__main__":

@@ -1,0 +1,158 @@
+#!/usr/bin/env python
+"""One stack at one archive size: build the archive (timed) unless it exists, then measure it.
+
+    python bench/measure_stack.py --stack sqlite|postgres --corpus DIR --archive DIR [--runs 40] ...
+
+Prints one JSON object (bench/run.py, which starts PostgreSQL and passes
+DATABASE_URL, collects them). Measured:
+  ingest       `manage.py ingest_letters CORPUS` end to end (parse, store, index), letters/s
+  sizes        the full-text index (Whoosh folder, or the search table with its GIN index) and the database
+  latency      each query type of bench/queries.py on a gunicorn server (2 workers), median and p95 ms
+  naive        the same queries the naive ORM way (bench/naive.py), median ms
+  load         locust, a mix of pages from a second process: requests/s, p95, failures
+  memory       the server's peak resident set (largest of master and workers)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from queries import page_url, query_types
+from server import REPO, environment, fetch_ms, gunicorn
+
+LOAD_MIX = {"one word": 30, "two words": 15, "phrase": 10, "word + outcome + category": 15,
+            "browse all": 15, "guideline page": 10}
+LETTER_PAGES_WEIGHT = 5
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, str(REPO / "manage.py"), *args], cwd=REPO, env=env, check=True)
+
+
+def build(env: dict[str, str], corpus: Path, record: Path) -> dict[str, object]:
+    """Ingest the corpus as an admin would; remember the figures (a rebuilt archive re-measures)."""
+    if record.exists():
+        return json.loads(record.read_text())
+    manage(env, "migrate", "--noinput", "-v0")
+    letters = len(list(corpus.glob("*.txt")))
+    started = time.perf_counter()
+    manage(env, "ingest_letters", str(corpus), "--no-progress", "-v0")
+    seconds = time.perf_counter() - started
+    figures = {"letters": letters, "ingest_seconds": round(seconds, 1),
+               "ingest_per_s": round(letters / seconds, 1),
+               "ingest_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+               "built": datetime.date.today().isoformat()}
+    record.write_text(json.dumps(figures))
+    return figures
+
+
+def sizes(stack: str, var: Path) -> dict[str, float]:
+    from django.db import connection
+
+    if stack == "sqlite":
+        database = sum(p.stat().st_size for p in var.glob("db.sqlite3*"))
+        return {"index_mb": round(folder_mb(var / "index")), "database_mb": round(database / 1e6)}
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute("SELECT pg_total_relation_size('search_issuesearchdocument'), "
+                       "pg_database_size(current_database())")
+        index, database = cursor.fetchone()
+    return {"index_mb": round(index / 1e6), "database_mb": round(database / 1e6)}
+
+
+def latency(base: str, runs: int) -> dict[str, dict[str, float]]:
+    figures = {}
+    for name, queries in query_types().items():
+        urls = [base + page_url(query) for query in queries]
+        for url in urls:  # warm caches as a running server has them
+            fetch_ms(url)
+        times = [fetch_ms(urls[run % len(urls)]) for run in range(runs)]
+        figures[name] = {"median": round(statistics.median(times)),
+                         "p95": round(statistics.quantiles(times, n=20)[-1])}
+    return figures
+
+
+def naive(runs: int) -> dict[str, float]:
+    from naive import naive_search
+
+    figures = {}
+    for name, queries in query_types().items():
+        times = []
+        for run in range(runs):
+            started = time.perf_counter()
+            naive_search(queries[run % len(queries)])
+            times.append((time.perf_counter() - started) * 1000)
+        figures[name] = round(statistics.median(times))
+    return figures
+
+
+def load(base: str, seconds: int, users: int) -> dict[str, float]:
+    from imr_archive.letters.models import Letter
+
+    lines = [f"{LOAD_MIX[name] / len(queries)} {page_url(query)}"
+             for name, queries in query_types().items() for query in queries]
+    cases = Letter.objects.exclude(case_number=None).order_by("?").values_list("case_number", flat=True)[:20]
+    lines += [f"{LETTER_PAGES_WEIGHT / 20} /case/{case}/" for case in cases]
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "urls").write_text("\n".join(lines))
+        subprocess.run([str(Path(sys.executable).parent / "locust"), "-f", str(REPO / "bench" / "locustfile.py"),
+                        "--headless", "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s",
+                        "--host", base, "--csv", f"{tmp}/load", "--only-summary", "--loglevel", "WARNING"],
+                       env={**os.environ, "BENCH_URLS": f"{tmp}/urls"}, check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with open(f"{tmp}/load_stats.csv") as stats:
+            total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
+    return {"users": users, "seconds": seconds, "requests": int(total["Request Count"]),
+            "failures": int(total["Failure Count"]), "per_s": round(float(total["Requests/s"]), 1),
+            "median": round(float(total["50%"])), "p95": round(float(total["95%"]))}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stack", choices=["sqlite", "postgres"], required=True)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--archive", type=Path, required=True)
+    parser.add_argument("--runs", type=int, default=40, help="timed requests per query type")
+    parser.add_argument("--naive-runs", type=int, default=8, help="naive queries per query type (0: skip)")
+    parser.add_argument("--load-seconds", type=int, default=60, help="length of the load test (0: skip)")
+    parser.add_argument("--users", type=int, default=6, help="concurrent users of the load test")
+    args = parser.parse_args()
+
+    var = (args.archive / "var").resolve()
+    settings = {"IMR_VAR_DIR": str(var), "IMR_SEARCH_BACKEND": "whoosh" if args.stack == "sqlite" else "postgres"}
+    env = environment(**settings)
+    os.environ.update(env)
+    figures: dict[str, object] = {"stack": args.stack, **build(env, args.corpus.resolve(), args.archive / "build.json")}
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+    figures.update(sizes(args.stack, var))
+    with gunicorn(env) as server:
+        figures["latency"] = latency(server.url, args.runs)
+        if args.load_seconds:
+            figures["load"] = load(server.url, args.load_seconds, args.users)
+        figures["server_peak_mb"] = round(server.peak_memory_mb())
+    if args.naive_runs:
+        figures["naive"] = naive(args.naive_runs)
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+#!/usr/bin/env python
+"""Both stacks side by side at each archive size, and a naive baseline to quote them against.
+
+    python bench/run.py [--stacks sqlite postgres] [--counts 10000 100000] [--runs 40] [--load-seconds 60]
+
+For each size: the corpus bench/out/archive-N/corpus (generated once), and
+per stack an archive under bench/out/STACK-N/ built once by `ingest_letters`
+(the build's figures are kept beside it; delete the folder to re-measure).
+The PostgreSQL stack runs on a server this script starts on 127.0.0.1 with
+its cluster kept in bench/out/postgres-N/pg. Each stack is measured by
+bench/measure_stack.py in its own process; this prints the table and writes
+every figure to bench/out/results-DATE.json. Not run by CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+from queries import query_types
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "bench" / "out"
+sys.path.insert(0, str(REPO / "scripts"))
+from with_postgres import postgres_server  # noqa: E402 - the scripts folder is not a package
+
+# A server sized for this 24 GB machine; fsync off as in the tests (a benchmark, not a deployment).
+POSTGRES_SETTINGS = {"shared_buffers": "2GB", "effective_cache_size": "8GB", "work_mem": "64MB",
+                     "maintenance_work_mem": "1GB", "max_wal_size": "8GB", "jit": "off",
+                     "random_page_cost": "1.1", "synchronous_commit": "off"}
+
+
+def corpus(count: int) -> Path:
+    folder = OUT / f"archive-{count}" / "corpus"
+    if not folder.exists():
+        subprocess.run([sys.executable, str(REPO / "bench" / "generate_letters.py"), str(folder),
+                        "--count", str(count)], check=True)
+    return folder
+
+
+def measure(stack: str, count: int, args: argparse.Namespace) -> dict[str, object]:
+    archive = OUT / f"{stack}-{count}"
+    archive.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, str(REPO / "bench" / "measure_stack.py"), "--stack", stack,
+               "--corpus", str(corpus(count)), "--archive", str(archive), "--runs", str(args.runs),
+               "--naive-runs", str(args.naive_runs), "--load-seconds", str(args.load_seconds)]
+    env = dict(os.environ)
+    if stack == "postgres":
+        with postgres_server(keep=archive / "pg", settings=POSTGRES_SETTINGS) as url:
+            output = subprocess.run(command, env={**env, "DATABASE_URL": url}, check=True,
+                                    capture_output=True, text=True).stdout
+    else:
+        output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def report(results: list[dict]) -> None:
+    for figures in results:
+        load = figures.get("load", {})
+        print(f"\n== {figures['stack']}, {figures['letters']} letters "
+              f"(built {figures['built']}) ==")
+        print(f"ingest end to end {figures['ingest_per_s']} letters/s; index {figures['index_mb']} MB; "
+              f"database {figures['database_mb']} MB; server peak {figures['server_peak_mb']} MB")
+        if load:
+            print(f"load: {load['users']} users for {load['seconds']} s: {load['per_s']} requests/s, "
+                  f"median {load['median']} ms, p95 {load['p95']} ms, {load['failures']} failures "
+                  f"of {load['requests']}")
+        naive = figures.get("naive", {})
+        print(f"{'query type':28s} {'median':>7s} {'p95':>6s} {'naive':>7s} {'ratio':>6s}")
+        for name in query_types():
+            own = figures["latency"][name]
+            base = naive.get(name)
+            ratio = f"{base / max(own['median'], 1):5.1f}x" if base else ""
+            print(f"{name:28s} {own['median']:7d} {own['p95']:6d} {base or '':>7} {ratio:>6s}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stacks", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"])
+    parser.add_argument("--counts", nargs="+", type=int, default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=40, help="timed requests per query type")
+    parser.add_argument("--naive-runs", type=int, default=8, help="naive queries per query type (0: skip)")
+    parser.add_argument("--load-seconds", type=int, default=60, help="length of the load test (0: skip)")
+    args = parser.parse_args()
+    print(f"{datetime.date.today()} on {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}")
+    results = [measure(stack, count, args) for count in args.counts for stack in args.stacks]
+    report(results)
+    record = OUT / f"results-{datetime.datetime.now():%Y%m%d-%H%M}.json"
+    record.write_text(json.dumps(results, indent=1))
+    print(f"\nall figures: {record}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

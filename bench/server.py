@@ -1,0 +1,91 @@
+"""A gunicorn server of the archive for the benchmarks: start, wait until it answers, stop, peak memory."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+
+    def worker_pids(self) -> list[int]:
+        """The worker processes gunicorn forked (their parent is the master)."""
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                with contextlib.suppress(OSError):
+                    status = (entry / "status").read_text()
+                    if f"\nPPid:\t{self.process.pid}\n" in status:
+                        pids.append(int(entry.name))
+        return pids
+
+    def peak_memory_mb(self) -> float:
+        """The largest peak resident set (VmHWM) of the master and its workers, in MB."""
+        peaks = [0.0]
+        for pid in [self.process.pid, *self.worker_pids()]:
+            with contextlib.suppress(OSError):
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peaks.append(int(line.split()[1]) / 1024)
+        return max(peaks)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[Server]:
+    """The archive under gunicorn on 127.0.0.1, as README's deployment runs it."""
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "gunicorn"), "imr_archive.wsgi", "--workers", str(workers),
+               "--bind", f"127.0.0.1:{port}", "--timeout", "120", "--log-level", "warning"]
+    process = subprocess.Popen(command, cwd=REPO, env=env)
+    server = Server(f"http://127.0.0.1:{port}", process)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(server.url + "/", timeout=30).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.2)
+        yield server
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def fetch_ms(url: str) -> float:
+    """Milliseconds to get a page in full; an error status raises."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=120) as response:
+        response.read()
+    return (time.perf_counter() - started) * 1000
+
+
+def environment(**settings: str) -> dict[str, str]:
+    """This process's environment with the archive's settings for a benchmark run."""
+    return {**os.environ, "DJANGO_SETTINGS_MODULE": "imr_archive.settings", "DJANGO_DEBUG": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver", **settings}
