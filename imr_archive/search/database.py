@@ -22,24 +22,30 @@ FACET_FIELDS = {
 }
 
 
-def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> list[Q]:
-    """WHERE conditions of every filter of the query but `exclude_facet`'s own.
+def facet_conditions(query: SearchQuery) -> dict[str, Q]:
+    """The WHERE condition of each facet the query filters on (its values combined with OR).
 
     Conditions on citations are uncorrelated `id IN (subquery)`: the database
     reads the (guideline, page, issue) index once instead of probing per item.
     """
-    conditions: list[Q] = []
+    conditions: dict[str, Q] = {}
     for facet, lookup in FACET_FIELDS.items():
         values = getattr(query, facet)
-        if values and facet != exclude_facet:
-            conditions.append(Q(**{f"{lookup}__in": values}))
-    if query.guideline and exclude_facet != "guideline":
+        if values:
+            conditions[facet] = Q(**{f"{lookup}__in": values})
+    if query.guideline:
         guidelines = Guideline.objects.filter(slug__in=query.guideline).values("id")
         if query.page is not None:
             citing = CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page).values("issue_id")
         else:
             citing = Citation.objects.filter(guideline_id__in=guidelines).values("issue_id")
-        conditions.append(Q(id__in=citing))
+        conditions["guideline"] = Q(id__in=citing)
+    return conditions
+
+
+def other_conditions(query: SearchQuery) -> list[Q]:
+    """The WHERE conditions of the query's filters that are not facets."""
+    conditions: list[Q] = []
     if query.mtus is not None:
         cites_mtus = Q(id__in=Citation.objects.filter(mtus=True).values("issue_id"))
         conditions.append(cites_mtus if query.mtus else ~cites_mtus)
@@ -60,6 +66,12 @@ def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> l
         if value is not None
     }))
     return conditions
+
+
+def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> list[Q]:
+    """WHERE conditions of every filter of the query but `exclude_facet`'s own."""
+    facets = [condition for facet, condition in facet_conditions(query).items() if facet != exclude_facet]
+    return facets + other_conditions(query)
 
 
 class DatabaseSearch:

@@ -12,16 +12,18 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q
 from django.utils.html import escape
 
 from imr_archive.letters.models import Issue, Letter
 from imr_archive.search import query as search_query
-from imr_archive.search.database import DatabaseSearch
+from imr_archive.search.database import DatabaseSearch, facet_conditions, other_conditions
 from imr_archive.search.documents import IssueDocument, letter_stamp
 from imr_archive.search.models import IssueSearchDocument
+from imr_archive.search.one_pass import count_and_page
 from imr_archive.search.query_syntax import All, Exact, Node, Not, Words, parse
 from imr_archive.search.query_text import read_query
+from imr_archive.search.snippets import plain_snippet
 
 CONFIG = "english"
 # Text field -> the weight its words carry in the document.
@@ -103,28 +105,36 @@ class PostgresSearch(DatabaseSearch):
     def text_condition(self, q: str) -> Q | None:
         return self._read(q)[0] if q.strip() else None
 
-    def ordered(self, qs: QuerySet[Issue], query: search_query.SearchQuery) -> QuerySet[Issue]:
-        rank_query = self._read(query.q)[1] if query.q.strip() else None
-        if query.effective_sort != search_query.SORT_RELEVANCE or rank_query is None:
-            return super().ordered(qs, query)
-        return qs.annotate(rank=SearchRank(F("search_document__document"), rank_query)).order_by("-rank", "-id")
-
     def search(self, query: search_query.SearchQuery) -> search_query.SearchResults:
-        results = super().search(query)
-        _, rank_query, notes = self._read(query.q) if query.q.strip() else (None, None, [])
-        results.notes = list(notes)
-        if rank_query is not None and results.hits:
-            headlines = Issue.objects.filter(id__in=[h.issue_id for h in results.hits]).annotate(
-                **{f"h{n}": SearchHeadline(source, rank_query, config=CONFIG, start_sel=_START, stop_sel=_STOP,
-                                           max_fragments=2, max_words=35, min_words=15, fragment_delimiter=" … ")
-                   for n, source in enumerate(SNIPPET_SOURCES)}
-            ).values_list("id", *(f"h{n}" for n in range(len(SNIPPET_SOURCES))))
-            by_issue = {row[0]: row[1:] for row in headlines}
-            for hit in results.hits:
-                marked = next((t for t in by_issue.get(hit.issue_id, ()) if t and _START in t), None)
-                if marked:
-                    hit.snippet = escape(marked).replace(_START, "<mark>").replace(_STOP, "</mark>")
-        return results
+        condition, rank_query, notes = self._read(query.q) if query.q.strip() else (None, None, [])
+        if condition is None:
+            results = super().search(query)
+            results.notes = list(notes)
+            return results
+        sort = query.effective_sort
+        matches = Issue.objects.filter(condition, *other_conditions(query))
+        if sort == search_query.SORT_RELEVANCE:
+            matches = matches.annotate(rank=SearchRank(F("search_document__document"), rank_query))
+        counted = count_and_page(matches, facet_conditions(query), sort, query.offset, query.per_page)
+        return search_query.SearchResults(hits=self._hits(counted.page_ids, rank_query), total=counted.total,
+                                          facets=counted.facets, notes=list(notes))
+
+    def _hits(self, page_ids: list[int], rank_query: SearchQuery) -> list[search_query.Hit]:
+        """The page's hits with ts_headline snippets (the rationale's start when no word shows)."""
+        headlines = Issue.objects.filter(id__in=page_ids).annotate(
+            **{f"h{n}": SearchHeadline(source, rank_query, config=CONFIG, start_sel=_START, stop_sel=_STOP,
+                                       max_fragments=2, max_words=35, min_words=15, fragment_delimiter=" … ")
+               for n, source in enumerate(SNIPPET_SOURCES)}
+        ).values_list("id", "rationale", *(f"h{n}" for n in range(len(SNIPPET_SOURCES))))
+        by_issue = {row[0]: row[1:] for row in headlines}
+        hits = []
+        for pk in page_ids:
+            rationale, *marked = by_issue[pk]
+            best = next((text for text in marked if text and _START in text), None)
+            snippet = (escape(best).replace(_START, "<mark>").replace(_STOP, "</mark>") if best
+                       else plain_snippet(rationale))
+            hits.append(search_query.Hit(issue_id=pk, snippet=snippet))
+        return hits
 
 
 class PostgresBackend:
