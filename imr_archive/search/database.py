@@ -22,9 +22,11 @@ FACET_FIELDS = {
 }
 
 
-def facet_conditions(query: SearchQuery) -> dict[str, Q]:
+def facet_conditions(query: SearchQuery, item_id: str = "id") -> dict[str, Q]:
     """The WHERE condition of each facet the query filters on (its values combined with OR).
 
+    `item_id` names the item's id in the model filtered (the facet columns
+    have the same names in Issue and in the PostgreSQL search table).
     Conditions on citations are uncorrelated `id IN (subquery)`: the database
     reads the (guideline, page, issue) index once instead of probing per item.
     """
@@ -39,7 +41,7 @@ def facet_conditions(query: SearchQuery) -> dict[str, Q]:
             citing = CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page).values("issue_id")
         else:
             citing = Citation.objects.filter(guideline_id__in=guidelines).values("issue_id")
-        conditions["guideline"] = Q(id__in=citing)
+        conditions["guideline"] = Q(**{f"{item_id}__in": citing})
     return conditions
 
 

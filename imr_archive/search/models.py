@@ -1,12 +1,20 @@
-"""The PostgreSQL backend's search table: one weighted tsvector per Issue.
+"""The PostgreSQL backend's search table: one narrow row per Issue.
 
-Maintained by the ingest (through `service.reindex_letters`), not a generated
-column: the vector mixes the item's text with its letter's case summary and
-diagnoses, and a generated column cannot read another table. The GIN index is
-created by the migration on PostgreSQL only; on SQLite the table exists but
-stays empty (the Whoosh backend serves there).
+Each row holds the item's weighted tsvector and copies of the columns a
+search filters, counts and sorts by, so that a search with words reads this
+table alone, never the wide rows holding the rationale. Maintained by the
+ingest (through `service.reindex_letters`), not a generated column: the
+vector mixes the item's text with its letter's case summary and diagnoses,
+and a generated column cannot read another table.
+
+The full-text index is a RUM index (the `rum` extension), created by the
+migration on PostgreSQL only: it answers phrases from the positions it
+stores and returns matches in relevance order, so a results page does not
+read every match's vector. On SQLite the table exists but stays empty (the
+Whoosh backend serves there).
 """
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
@@ -19,6 +27,14 @@ class IssueSearchDocument(models.Model):
     document = SearchVectorField(
         help_text="treatment (weight A), guideline lines (B), rationale (C), case summary and diagnoses (D).")
     stamp = models.CharField(max_length=40, help_text="The letter's modified time when indexed: tells stale rows.")
+    # Copies of the item's facet and sort columns (see the module's docstring).
+    outcome = models.CharField(max_length=12, default="")
+    category = models.CharField(max_length=40, default="")
+    reviewer_specialty = models.CharField(max_length=60, default="")
+    decision_year = models.PositiveSmallIntegerField(null=True)
+    decision_date = models.DateField(null=True)
+    guideline_ids = ArrayField(models.IntegerField(), default=list,
+                               help_text="Ids of the guidelines the item cites (the guideline facet).")
 
     def __str__(self) -> str:
         return f"search document of issue {self.issue_id}"

@@ -1,10 +1,10 @@
-"""A full-text search in one SQL statement: the matches are found once, then counted and paged.
+"""Count a full-text search in one SQL statement: the matches are found once, then counted.
 
 Counting each facet with its own query found the matches again each time:
-seven full-text scans for one results page. Here the matches, with their
-facet columns, a flag per active facet filter and (for relevance) their
-rank, are one MATERIALIZED common table expression; the total, every facet
-(each ignoring its own filter: the multi-select rule) and the page's ids
+seven full-text scans for one results page. Here the matches (rows of the
+narrow search table, with a flag per active facet filter) are one
+MATERIALIZED common table expression; the total, every facet (each ignoring
+its own filter: the multi-select rule) and, for a date sort, the page's ids
 are read from it.
 """
 
@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
-from imr_archive.letters.models import Citation, Guideline, Issue
+from imr_archive.letters.models import Guideline
 from imr_archive.search.database import FACET_FIELDS
+from imr_archive.search.models import IssueSearchDocument
 
-# How the page is ordered, by the CTE's columns (`rank` exists only when ranked).
-ORDER_BY = {"relevance": "rank DESC, id DESC", "newest": "decision_date DESC NULLS LAST, id DESC",
-            "oldest": "decision_date ASC NULLS LAST, id ASC"}
+# Date sorts of the page, by the CTE's columns.
+ORDER_BY = {"newest": "decision_date DESC NULLS LAST, issue_id DESC",
+            "oldest": "decision_date ASC NULLS LAST, issue_id ASC"}
 
 
 @dataclass
@@ -35,31 +36,32 @@ def _all_of(flags: Iterable[str]) -> str:
     return " AND ".join(f'"ok_{facet}"' for facet in flags) or "TRUE"
 
 
-def count_and_page(matches: QuerySet[Issue], facet_filters: dict[str, Q], sort: str,
+def count_and_page(matches: QuerySet[IssueSearchDocument], facet_filters: dict[str, Q], sort: str | None,
                    offset: int, limit: int) -> Counted:
-    """Total, facet counts and one page of `matches` narrowed by `facet_filters`, in one statement.
+    """Total and facet counts of `matches` narrowed by `facet_filters`, in one statement.
 
-    `matches` holds every condition but the facet filters; for the
-    "relevance" sort it is annotated with `rank`.
+    `matches` holds every condition but the facet filters. With a date
+    `sort`, the statement also returns that page's ids.
     """
     flags = {f"ok_{facet}": ExpressionWrapper(condition, output_field=BooleanField())
              for facet, condition in facet_filters.items()}
-    columns = ["id", *FACET_FIELDS.values(), "decision_date", *flags, *(["rank"] if sort == "relevance" else [])]
+    columns = ["issue_id", *FACET_FIELDS.values(), "decision_date", "guideline_ids", *flags]
     cte, params = matches.annotate(**flags).order_by().values(*columns).query.sql_with_params()
     active = list(facet_filters)
     others = {facet: _all_of(f for f in active if f != facet) for facet in (*FACET_FIELDS, "guideline")}
     parts = [f"SELECT 'total', '', count(*), 0 FROM m WHERE {_all_of(active)}"]
     parts += [f"SELECT '{facet}', {column}::text, count(*), 0 FROM m WHERE {others[facet]} GROUP BY {column}"
               for facet, column in FACET_FIELDS.items()]
-    parts.append(f"SELECT 'guideline', c.guideline_id::text, count(DISTINCT c.issue_id), 0 "
-                 f"FROM m JOIN {Citation._meta.db_table} c ON c.issue_id = m.id "
-                 f"WHERE {others['guideline']} GROUP BY c.guideline_id")
-    order = ORDER_BY[sort]
-    parts.append(f"SELECT 'hit', id::text, 0, row_number() OVER (ORDER BY {order}) FROM "
-                 f"(SELECT * FROM m WHERE {_all_of(active)} ORDER BY {order} LIMIT %s OFFSET %s) page")
+    parts.append(f"SELECT 'guideline', g::text, count(*), 0 FROM m, unnest(m.guideline_ids) g "
+                 f"WHERE {others['guideline']} GROUP BY g")
+    if sort is not None:
+        order = ORDER_BY[sort]
+        parts.append(f"SELECT 'hit', issue_id::text, 0, row_number() OVER (ORDER BY {order}) FROM "
+                     f"(SELECT * FROM m WHERE {_all_of(active)} ORDER BY {order} LIMIT %s OFFSET %s) page")
+        params = (*params, limit, offset)
     sql = f"WITH m AS MATERIALIZED ({cte}) " + " UNION ALL ".join(f"({part})" for part in parts)
     with connection.cursor() as cursor:
-        cursor.execute(sql, (*params, limit, offset))
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     return _read_rows(rows)
 

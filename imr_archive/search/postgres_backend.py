@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, FloatField, Func, Q
 from django.utils.html import escape
 
 from imr_archive.letters.models import Issue, Letter
@@ -28,23 +28,29 @@ from imr_archive.search.snippets import plain_snippet
 CONFIG = "english"
 # Text field -> the weight its words carry in the document.
 WEIGHTS = {"treatment": "A", "guideline_text": "B", "text": "BCD", "summary": "D"}
-EXACT_LOOKUPS = {"outcome": "outcome", "category": "category", "specialty": "letter__reviewer_specialty",
-                 "case_number": "letter__case_number__iexact"}
+# field:value of the query language -> lookup on the search table.
+EXACT_LOOKUPS = {"outcome": "outcome", "category": "category", "specialty": "reviewer_specialty",
+                 "case_number": "issue__letter__case_number__iexact"}
 # Where a hit's snippet may come from, best first: the first with a matched word wins.
 SNIPPET_SOURCES = ("rationale", "treatment", "letter__case_summary")
 _START, _STOP = "\x02", "\x03"  # ts_headline's markers, swapped for <mark> after escaping
 
 INDEX_SQL = """
-INSERT INTO search_issuesearchdocument (issue_id, letter_id, stamp, document)
+INSERT INTO search_issuesearchdocument (issue_id, letter_id, stamp, document, outcome, category,
+                                        reviewer_specialty, decision_year, decision_date, guideline_ids)
 SELECT i.id, i.letter_id, %s,
        setweight(to_tsvector('english', i.treatment), 'A')
     || setweight(to_tsvector('english', i.claims_administrator_guideline || ' ' || i.reviewer_guideline), 'B')
     || setweight(to_tsvector('english', i.rationale), 'C')
-    || setweight(to_tsvector('english', l.case_summary || ' ' || l.diagnoses::text), 'D')
+    || setweight(to_tsvector('english', l.case_summary || ' ' || l.diagnoses::text), 'D'),
+       i.outcome, i.category, i.reviewer_specialty, i.decision_year, i.decision_date,
+       ARRAY(SELECT DISTINCT c.guideline_id FROM letters_citation c WHERE c.issue_id = i.id)
 FROM letters_issue i JOIN letters_letter l ON l.id = i.letter_id
 WHERE l.id = %s
-ON CONFLICT (issue_id) DO UPDATE SET letter_id = EXCLUDED.letter_id, stamp = EXCLUDED.stamp,
-                                     document = EXCLUDED.document
+ON CONFLICT (issue_id) DO UPDATE SET (letter_id, stamp, document, outcome, category, reviewer_specialty,
+                                      decision_year, decision_date, guideline_ids)
+    = (EXCLUDED.letter_id, EXCLUDED.stamp, EXCLUDED.document, EXCLUDED.outcome, EXCLUDED.category,
+       EXCLUDED.reviewer_specialty, EXCLUDED.decision_year, EXCLUDED.decision_date, EXCLUDED.guideline_ids)
 """
 
 
@@ -65,7 +71,7 @@ def _condition(node: Node) -> tuple[Q, list[SearchQuery]]:
     """The WHERE condition of a query tree, and the tsqueries that rank a match."""
     if isinstance(node, Words):
         tsquery = _tsquery(node)
-        return Q(search_document__document=tsquery), [tsquery]
+        return Q(document=tsquery), [tsquery]
     if isinstance(node, Exact):
         return Q(**{EXACT_LOOKUPS[node.field]: node.value}), []
     if isinstance(node, Not):
@@ -85,8 +91,21 @@ def _combined(queries: list[SearchQuery]) -> SearchQuery | None:
     return result
 
 
+class RumDistance(Func):
+    """`document <=> query`: the RUM index's distance (smaller is more relevant), read from the index."""
+
+    template = "%(expressions)s"
+    arg_joiner = " <=> "
+    output_field = FloatField()
+
+
 class PostgresSearch(DatabaseSearch):
-    """DatabaseSearch with full-text conditions, ts_rank ordering and ts_headline snippets."""
+    """Searches with words over the search table; without words, DatabaseSearch answers.
+
+    One statement counts the matches and their facets (one_pass); the page
+    comes in relevance order from the RUM index, or in date order from that
+    same statement; snippets are ts_headline of the page's texts.
+    """
 
     def __init__(self) -> None:
         self._parsed: dict[str, tuple[Q | None, SearchQuery | None, list[str]]] = {}
@@ -102,25 +121,32 @@ class PostgresSearch(DatabaseSearch):
                 self._parsed[q] = (condition, _combined(queries), read.notes)
         return self._parsed[q]
 
-    def text_condition(self, q: str) -> Q | None:
-        return self._read(q)[0] if q.strip() else None
-
     def search(self, query: search_query.SearchQuery) -> search_query.SearchResults:
         condition, rank_query, notes = self._read(query.q) if query.q.strip() else (None, None, [])
         if condition is None:
             results = super().search(query)
             results.notes = list(notes)
             return results
-        sort = query.effective_sort
-        matches = Issue.objects.filter(condition, *other_conditions(query))
-        if sort == search_query.SORT_RELEVANCE:
-            matches = matches.annotate(rank=SearchRank(F("search_document__document"), rank_query))
-        counted = count_and_page(matches, facet_conditions(query), sort, query.offset, query.per_page)
-        return search_query.SearchResults(hits=self._hits(counted.page_ids, rank_query), total=counted.total,
+        matches = IssueSearchDocument.objects.filter(condition)
+        others = [c for c in other_conditions(query) if c]
+        if others:
+            matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))
+        facet_filters = facet_conditions(query, item_id="issue_id")
+        ranked = query.effective_sort == search_query.SORT_RELEVANCE and rank_query is not None
+        sort = search_query.SORT_NEWEST if query.effective_sort == search_query.SORT_RELEVANCE else query.effective_sort
+        counted = count_and_page(matches, facet_filters, None if ranked else sort, query.offset, query.per_page)
+        page_ids = counted.page_ids
+        if ranked:
+            page = matches.filter(*facet_filters.values()).order_by(RumDistance(F("document"), rank_query), "issue_id")
+            page_ids = list(page.values_list("issue_id", flat=True)[query.offset: query.offset + query.per_page])
+        return search_query.SearchResults(hits=self._hits(page_ids, rank_query), total=counted.total,
                                           facets=counted.facets, notes=list(notes))
 
-    def _hits(self, page_ids: list[int], rank_query: SearchQuery) -> list[search_query.Hit]:
+    def _hits(self, page_ids: list[int], rank_query: SearchQuery | None) -> list[search_query.Hit]:
         """The page's hits with ts_headline snippets (the rationale's start when no word shows)."""
+        if rank_query is None:  # field:value only: no word to mark
+            rationales = dict(Issue.objects.filter(id__in=page_ids).values_list("id", "rationale"))
+            return [search_query.Hit(issue_id=pk, snippet=plain_snippet(rationales[pk])) for pk in page_ids]
         headlines = Issue.objects.filter(id__in=page_ids).annotate(
             **{f"h{n}": SearchHeadline(source, rank_query, config=CONFIG, start_sel=_START, stop_sel=_STOP,
                                        max_fragments=2, max_words=35, min_words=15, fragment_delimiter=" … ")
