@@ -45,10 +45,13 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 def build(env: dict[str, str], corpus: Path, record: Path) -> dict[str, object]:
-    """Ingest the corpus as an admin would; remember the figures (a rebuilt archive re-measures)."""
+    """Ingest the corpus as an admin would; remember the figures (a rebuilt archive re-measures).
+
+    An archive built before a schema change is migrated first, as a deployment would be.
+    """
+    manage(env, "migrate", "--noinput", "-v0")
     if record.exists():
         return json.loads(record.read_text())
-    manage(env, "migrate", "--noinput", "-v0")
     letters = len(list(corpus.glob("*.txt")))
     started = time.perf_counter()
     manage(env, "ingest_letters", str(corpus), "--no-progress", "-v0")
