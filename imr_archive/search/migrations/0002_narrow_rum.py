@@ -24,9 +24,9 @@ def use_rum_index(apps, schema_editor):
                                "(Debian: apt-get install postgresql-15-rum); see README, Deploying")
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS rum")
     schema_editor.execute("DROP INDEX IF EXISTS search_document_gin")
+    schema_editor.execute(BACKFILL)  # before the index exists: one index build instead of an entry per row
     schema_editor.execute("CREATE INDEX search_document_rum ON search_issuesearchdocument "
                           "USING rum (document rum_tsvector_ops)")
-    schema_editor.execute(BACKFILL)
 
 
 def use_gin_index(apps, schema_editor):
