@@ -8,6 +8,7 @@ full-text backend, which adds a text condition and a rank.
 from __future__ import annotations
 
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.expressions import OrderBy
 
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue
 from imr_archive.search.query import FACETS, SORT_OLDEST, Hit, SearchQuery, SearchResults
@@ -91,11 +92,15 @@ class DatabaseSearch:
     def filtered(self, query: SearchQuery, exclude_facet: str | None = None) -> QuerySet[Issue]:
         return self.base_queryset(query).filter(*filter_conditions(query, exclude_facet))
 
-    def ordered(self, qs: QuerySet[Issue], query: SearchQuery) -> QuerySet[Issue]:
+    def date_order(self, query: SearchQuery, item_id: str = "id") -> list[OrderBy]:
+        """Newest (or oldest) decision first; undated items last; ties by id."""
         decided = F("decision_date")
         if query.effective_sort == SORT_OLDEST:
-            return qs.order_by(decided.asc(nulls_last=True), "id")
-        return qs.order_by(decided.desc(nulls_last=True), "-id")
+            return [decided.asc(nulls_last=True), F(item_id).asc()]
+        return [decided.desc(nulls_last=True), F(item_id).desc()]
+
+    def ordered(self, qs: QuerySet[Issue], query: SearchQuery) -> QuerySet[Issue]:
+        return qs.order_by(*self.date_order(query))
 
     def search(self, query: SearchQuery) -> SearchResults:
         matches = self.filtered(query)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.db import connection
-from django.db.models import F, FloatField, Func, Q
+from django.db.models import F, FloatField, Func, Q, QuerySet
 from django.utils.html import escape
 
 from imr_archive.letters.models import Issue, Letter
@@ -20,7 +20,7 @@ from imr_archive.search import query as search_query
 from imr_archive.search.database import DatabaseSearch, facet_conditions, other_conditions
 from imr_archive.search.documents import IssueDocument, letter_stamp
 from imr_archive.search.models import IssueSearchDocument
-from imr_archive.search.one_pass import count_and_page
+from imr_archive.search.one_pass import count_matches
 from imr_archive.search.query_syntax import All, Exact, Node, Not, Words, parse
 from imr_archive.search.query_text import read_query
 from imr_archive.search.snippets import plain_snippet
@@ -99,6 +99,26 @@ class RumDistance(Func):
     output_field = FloatField()
 
 
+def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery, offset: int, limit: int) -> list[int]:
+    """Ids of one page of `matches`, most relevant first, ties by id, read in order from the RUM index.
+
+    The index returns matches nearest first only when ordered by its
+    distance alone, and equal distances then come in no fixed order, so
+    pages could repeat or skip tied items. This reads until every match
+    tied with the page's last one is in hand, then orders by (distance, id).
+    """
+    nearest = matches.annotate(distance=RumDistance(F("document"), rank_query)).order_by("distance")
+    wanted = offset + limit
+    fetch = wanted + limit
+    while True:
+        rows = list(nearest.values_list("issue_id", "distance")[:fetch])
+        if len(rows) < fetch or rows[-1][1] > rows[wanted - 1][1]:
+            break
+        fetch *= 2
+    rows.sort(key=lambda row: (row[1], row[0]))
+    return [issue_id for issue_id, _ in rows[offset:wanted]]
+
+
 class PostgresSearch(DatabaseSearch):
     """Searches with words over the search table; without words, DatabaseSearch answers.
 
@@ -132,12 +152,12 @@ class PostgresSearch(DatabaseSearch):
         if others:
             matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))
         facet_filters = facet_conditions(query, item_id="issue_id")
-        ranked = query.effective_sort == search_query.SORT_RELEVANCE and rank_query is not None
-        sort = search_query.SORT_NEWEST if query.effective_sort == search_query.SORT_RELEVANCE else query.effective_sort
-        counted = count_and_page(matches, facet_filters, None if ranked else sort, query.offset, query.per_page)
-        page_ids = counted.page_ids
-        if ranked:
-            page = matches.filter(*facet_filters.values()).order_by(RumDistance(F("document"), rank_query), "issue_id")
+        counted = count_matches(matches, facet_filters)
+        page = matches.filter(*facet_filters.values())
+        if query.effective_sort == search_query.SORT_RELEVANCE and rank_query is not None:
+            page_ids = ranked_page(page, rank_query, query.offset, query.per_page)
+        else:
+            page = page.order_by(*self.date_order(query, item_id="issue_id"))
             page_ids = list(page.values_list("issue_id", flat=True)[query.offset: query.offset + query.per_page])
         return search_query.SearchResults(hits=self._hits(page_ids, rank_query), total=counted.total,
                                           facets=counted.facets, notes=list(notes))
