@@ -67,11 +67,16 @@ def _tsquery(node: Words) -> SearchQuery:
     return SearchQuery(" <-> ".join(f"{_quoted(w)}:{weight}" for w in node.words), search_type="raw", config=CONFIG)
 
 
+def _rank_tsquery(node: Words) -> SearchQuery:
+    """What ranks a match of `node`: its words, each anywhere (RUM's distance to a phrase is erratic)."""
+    weight = f":{WEIGHTS.get(node.field, 'ABCD')}" if node.field else ""
+    return SearchQuery(" & ".join(f"{_quoted(w)}{weight}" for w in node.words), search_type="raw", config=CONFIG)
+
+
 def _condition(node: Node) -> tuple[Q, list[SearchQuery]]:
     """The WHERE condition of a query tree, and the tsqueries that rank a match."""
     if isinstance(node, Words):
-        tsquery = _tsquery(node)
-        return Q(document=tsquery), [tsquery]
+        return Q(document=_tsquery(node)), [_rank_tsquery(node)]
     if isinstance(node, Exact):
         return Q(**{EXACT_LOOKUPS[node.field]: node.value}), []
     if isinstance(node, Not):
@@ -99,18 +104,22 @@ class RumDistance(Func):
     output_field = FloatField()
 
 
+MAX_TIE_ROUNDS = 8
+
+
 def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery, offset: int, limit: int) -> list[int]:
     """Ids of one page of `matches`, most relevant first, ties by id, read in order from the RUM index.
 
     The index returns matches nearest first only when ordered by its
     distance alone, and equal distances then come in no fixed order, so
     pages could repeat or skip tied items. This reads until every match
-    tied with the page's last one is in hand, then orders by (distance, id).
+    tied with the page's last one is in hand (or MAX_TIE_ROUNDS doublings,
+    some thousands of ties), then orders by (distance, id).
     """
     nearest = matches.annotate(distance=RumDistance(F("document"), rank_query)).order_by("distance")
     wanted = offset + limit
     fetch = wanted + limit
-    while True:
+    for _ in range(MAX_TIE_ROUNDS):
         rows = list(nearest.values_list("issue_id", "distance")[:fetch])
         if len(rows) < fetch or rows[-1][1] > rows[wanted - 1][1]:
             break

@@ -26,7 +26,10 @@ def use_rum_index(apps, schema_editor):
     schema_editor.execute("DROP INDEX IF EXISTS search_document_gin")
     # Vectors longer than 128 bytes live out of line: the table's rows stay narrow, so scanning
     # every match for the facet counts reads a few pages per thousand matches.
-    schema_editor.execute("ALTER TABLE search_issuesearchdocument SET (toast_tuple_target = 128)")
+    # The small columns stay in the row (PLAIN): else the toaster moves them out too.
+    schema_editor.execute("ALTER TABLE search_issuesearchdocument SET (toast_tuple_target = 128), "
+                          "ALTER outcome SET STORAGE PLAIN, ALTER category SET STORAGE PLAIN, "
+                          "ALTER reviewer_specialty SET STORAGE PLAIN, ALTER guideline_ids SET STORAGE PLAIN")
     schema_editor.execute(BACKFILL)  # before the index exists: one index build instead of an entry per row
     schema_editor.execute("CREATE INDEX search_document_rum ON search_issuesearchdocument "
                           "USING rum (document rum_tsvector_ops)")
