@@ -33,7 +33,7 @@ class IssueSearchDocument(models.Model):
     reviewer_specialty = models.CharField(max_length=60, default="")
     decision_year = models.PositiveSmallIntegerField(null=True)
     decision_date = models.DateField(null=True)
-    guideline_ids = ArrayField(models.IntegerField(), default=list,
+    guideline_ids = ArrayField(models.IntegerField(), null=True,  # no default: SQLite cannot add one
                                help_text="Ids of the guidelines the item cites (the guideline facet).")
 
     def __str__(self) -> str:

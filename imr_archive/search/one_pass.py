@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from imr_archive.letters.models import Guideline
@@ -40,7 +40,7 @@ def count_matches(matches: QuerySet[IssueSearchDocument], facet_filters: dict[st
     sets = ", ".join(f"({column}{flag_list})" for column in columns)
     sql = (f"SELECT {', '.join(columns)}{flag_list}, GROUPING({', '.join(columns)}), count(*) "
            f"FROM ({inner}) m GROUP BY GROUPING SETS ({sets})")
-    with connection.cursor() as cursor:
+    with connections[matches.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return _roll_up(rows, active=list(facet_filters))

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='issuesearchdocument',
             name='guideline_ids',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.IntegerField(), default=list, help_text='Ids of the guidelines the item cites (the guideline facet).', size=None),
+            field=django.contrib.postgres.fields.ArrayField(base_field=models.IntegerField(), help_text='Ids of the guidelines the item cites (the guideline facet).', null=True, size=None),
         ),
         migrations.AddField(
             model_name='issuesearchdocument',
