@@ -5,21 +5,24 @@ from __future__ import annotations
 import heapq
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
+from itertools import chain
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from whoosh import index, writing
 from whoosh.qparser import MultifieldParser
-from whoosh.query import And
+from whoosh.query import And, Query, Term
 
 from imr_archive.search.documents import IssueDocument, documents_for_letters
-from imr_archive.search.query import SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
+from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
 from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
-from imr_archive.search.whoosh.counting import column_values, count_facets
+from imr_archive.search.whoosh.columns import Columns
+from imr_archive.search.whoosh.counting import count_facets
 from imr_archive.search.whoosh.highlighting import snippet
+from imr_archive.search.whoosh.postings import PostingsCache
+from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
 from imr_archive.search.whoosh.schema import (
-    COLUMN_FACETS,
     DEFAULT_FIELDS,
     SCHEMA,
     UNKNOWN_DATE,
@@ -38,7 +41,8 @@ class WhooshBackend:
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
         self._parser = MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, fieldboosts={"treatment": 3.0})
-        self._column_cache: tuple[tuple, dict[str, list]] = ((), {})
+        self._column_cache: tuple[tuple, Columns | None] = ((), None)
+        self._postings = PostingsCache()
         self._local = threading.local()
 
     # -- the index on disk ------------------------------------------------
@@ -129,46 +133,52 @@ class WhooshBackend:
 
     # -- searching --------------------------------------------------------
 
-    def _columns(self, searcher) -> dict[str, list]:
-        """Facet and sort columns as lists by document number, read once per index generation.
+    def _state(self, searcher) -> tuple:
+        """What identifies the index a searcher sees, for the caches kept per index state.
 
-        Whoosh has no aggregation engine: counting facets means looking at
-        every match. Reading each match's values from these lists is one lean
-        pass, where Whoosh's own grouping walks postings per facet.
+        Segment ids are random per segment: they tell a changed index, even one rebuilt from scratch.
         """
-        reader = searcher.reader()
-        # Segment ids are random per segment: they tell a changed index, even one rebuilt from scratch.
-        generation = tuple((leaf.segment().segment_id(), leaf.doc_count()) for leaf, _ in reader.leaf_readers())
-        if self._column_cache[0] != generation:
-            columns: dict[str, list] = {}
-            for facet, field in COLUMN_FACETS.items():
-                values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in column_values(reader, field, "")]
-                columns[facet] = [tuple(v.split()) for v in values] if facet == "guideline" else values
-            columns["decision"] = column_values(reader, "decision", UNKNOWN_DATE)
-            self._column_cache = (generation, columns)
+        return tuple((leaf.segment().segment_id(), leaf.doc_count()) for leaf, _ in searcher.reader().leaf_readers())
+
+    def _columns(self, searcher, state: tuple) -> Columns:
+        if self._column_cache[0] != state:
+            self._column_cache = (state, Columns(searcher.reader()))
         return self._column_cache[1]
 
-    def _facet_tests(self, searcher, query: SearchQuery, columns: dict[str, list]) -> dict[str, Callable]:
-        """For each active facet, whether a document passes that facet's filter."""
-        tests: dict[str, Callable[[int], bool]] = {}
+    def _facet_filters(self, searcher, query: SearchQuery, columns: Columns,
+                       matches: set[int]) -> dict[str, set[int]]:
+        """For each filtered facet, the matches that pass its filter."""
+        passing: dict[str, set[int]] = {}
         for facet in ("outcome", "category", "specialty", "year"):
             if getattr(query, facet):
-                wanted, column = {str(v) for v in getattr(query, facet)}, columns[facet]
-                tests[facet] = lambda d, wanted=wanted, column=column: column[d] in wanted
+                holding = (columns.holding(facet, str(value)) for value in getattr(query, facet))
+                passing[facet] = matches.intersection(chain.from_iterable(holding))
         if query.guideline and query.page is not None:
-            cited = set(searcher.docs_for_query(
+            passing["guideline"] = matches.intersection(searcher.docs_for_query(
                 any_of("guideline_page", [f"{slug}:{query.page}" for slug in query.guideline])))
-            tests["guideline"] = cited.__contains__
         elif query.guideline:
-            wanted, column = set(query.guideline), columns["guideline"]
-            tests["guideline"] = lambda d: not wanted.isdisjoint(column[d])
-        return tests
+            holding = (columns.holding("guideline", slug) for slug in query.guideline)
+            passing["guideline"] = matches.intersection(chain.from_iterable(holding))
+        return passing
+
+    def _evaluate(self, searcher, state: tuple, words: Query) -> Scored:
+        """The documents `words` matches, scored lazily; Unsupported for nodes only Whoosh scores."""
+        def term_scores(term: Term) -> dict[int, float]:
+            postings = self._postings.get(searcher, state, term.fieldname, term.text, term.boost)
+            return dict(zip(postings.ids, postings.scores, strict=True))
+
+        return evaluate(words, term_scores, searcher.reader().all_doc_ids)
 
     def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults:
         """Answer a search with words.
 
-        `texts` gives each hit's texts from the database (rationale first): the
-        snippet comes from the first one where a matched word occurs.
+        Matches and scores come from scored postings (ranking.py). A query
+        holding a node ranking.py does not score (a phrase within one field,
+        a prefix) is matched by docs_for_query and ranked by Whoosh's own
+        top-N search; its counts never come from that search's collector,
+        which may replace its matcher and drop matches. `texts` gives each
+        hit's texts from the database (rationale first): the snippet comes
+        from the first one where a matched word occurs.
         """
         read: QueryText = read_query(query.q)
         parsed = self._parser.parse(read.text)
@@ -176,18 +186,29 @@ class WhooshBackend:
                  for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS}
         words = parsed.accept(phrase_as_pairs)
         searcher = self._searcher()
-        columns = self._columns(searcher)
+        state = self._state(searcher)
+        columns = self._columns(searcher, state)
         others = filter_query(query)
         base = And([words, others]) if others else words
-        tests = self._facet_tests(searcher, query, columns)
-        matched, facets = count_facets(searcher.docs_for_query(base), tests, columns)
+        try:
+            scored: Scored | None = self._evaluate(searcher, state, words)
+            matches: Collection[int] = scored.docs & set(searcher.docs_for_query(others)) if others else scored.docs
+        except Unsupported:
+            scored, matches = None, list(searcher.docs_for_query(base))
+        passing: dict[str, set[int]] = {}
+        if any(getattr(query, facet) for facet in FACETS):
+            passing = self._facet_filters(searcher, query, columns,
+                                          matches if isinstance(matches, set) else set(matches))
+        matched, facets = count_facets(matches, passing, columns)
         wanted = query.offset + query.per_page
-        if query.effective_sort == SORT_RELEVANCE:
+        if query.effective_sort == SORT_RELEVANCE and scored is not None:
+            page: list[tuple[int, float | None]] = best(scored, matched, wanted)[query.offset:]
+        elif query.effective_sort == SORT_RELEVANCE:
             # Whoosh's own top-N search, with its shortcuts: counting is already done.
-            top = searcher.search(base, limit=wanted, filter=set(matched) if tests else None)
+            top = searcher.search(base, limit=wanted, filter=matched if passing else None)
             page = [(hit.docnum, hit.score) for hit in top][query.offset:]
         else:
-            decision = columns["decision"]
+            decision = columns.decision
             if query.effective_sort == SORT_OLDEST:
                 order = heapq.nsmallest(wanted, matched, key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
             else:

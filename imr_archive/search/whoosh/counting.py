@@ -3,57 +3,46 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
-from itertools import chain
+from collections.abc import Collection
 
 from imr_archive.search.query import FACETS
+from imr_archive.search.whoosh.columns import Columns
 
 
-def column_values(reader, field: str, default: object) -> list:
-    """A column's values by document number across segments.
+def count_facets(matches: Collection[int], passing: dict[str, set[int]],
+                 columns: Columns) -> tuple[Collection[int], dict[str, list[tuple[str, int]]]]:
+    """The matches passing every facet filter, and each facet's counts over the matches.
 
-    A segment where no document has the field has no column at all: its
-    documents get `default`, so positions stay document numbers.
+    `passing` holds, for each filtered facet, the matches that pass its
+    filter. The standard multi-select rule: a document counts towards a facet
+    when it passes every other facet's filter, whether or not it passes that
+    facet's own. Each set of documents counted over is one C-level pass
+    counting combinations of facet values; the few thousand combinations are
+    then added up per facet.
     """
-    values: list = []
-    for leaf, _ in reader.leaf_readers():
-        column = list(leaf.column_reader(field)) if leaf.has_column(field) else []
-        size = leaf.doc_count_all()
-        values.extend(column[:size] + [default] * (size - len(column)))
-    return values
-
-
-def count_facets(docs: Iterable[int], tests: dict[str, Callable[[int], bool]],
-                 columns: dict[str, list]) -> tuple[list[int], dict[str, list[tuple[str, int]]]]:
-    """The documents passing every facet filter, and each facet's counts over the matches.
-
-    The standard multi-select rule: a document counts towards a facet when it
-    passes every other facet's filter, whether or not it passes that facet's own.
-    Without facet filters every facet counts every match, done by C-level
-    Counter(map(...)) rather than a Python step per document.
-    """
-    if not tests:
-        matched = list(docs)
-        counts = {facet: Counter(_values(columns[facet], facet, matched)) for facet in FACETS}
-        return matched, _sorted(counts)
-    counts = {facet: Counter() for facet in FACETS}
-    matched = []
-    active = list(tests.items())
-    for docnum in docs:
-        failed = [facet for facet, passes in active if not passes(docnum)]
-        if len(failed) > 1:
-            continue
-        for facet in failed or FACETS:
-            value = columns[facet][docnum]
-            counts[facet].update(value if facet == "guideline" else (value,))
-        if not failed:
-            matched.append(docnum)
+    matched = set.intersection(*passing.values()) if passing else matches
+    # The facets counted over each pool: every facet not filtered over `matched`, a filtered one over its own.
+    pools: dict[str | None, tuple[Collection[int], list[tuple[int, str]]]] = {}
+    for i, facet in enumerate(FACETS):
+        key = facet if facet in passing else None
+        pools.setdefault(key, (_counted(facet, passing, matches, matched), []))[1].append((i, facet))
+    counts: dict[str, Counter[str]] = {facet: Counter() for facet in FACETS}
+    for pool, facets in pools.values():
+        for number, n in Counter(map(columns.combination.__getitem__, pool)).items():
+            values = columns.combinations[number]
+            for i, facet in facets:
+                for value in values[i] if facet == "guideline" else (values[i],):
+                    counts[facet][value] += n
     return matched, _sorted(counts)
 
 
-def _values(column: list, facet: str, docs: list[int]) -> Iterable[str]:
-    values = map(column.__getitem__, docs)
-    return chain.from_iterable(values) if facet == "guideline" else values  # a set of guideline slugs per item
+def _counted(facet: str, passing: dict[str, set[int]], matches: Collection[int],
+             matched: Collection[int]) -> Collection[int]:
+    """The documents `facet` is counted over: the matches passing every other facet's filter."""
+    if facet not in passing:
+        return matched
+    others = [docs for other, docs in passing.items() if other != facet]
+    return set.intersection(*others) if others else matches
 
 
 def _sorted(counts: dict[str, Counter[str]]) -> dict[str, list[tuple[str, int]]]:
