@@ -71,7 +71,7 @@ def sizes(stack: str, var: Path) -> dict[str, float]:
         database = sum(p.stat().st_size for p in var.glob("db.sqlite3*"))
         return {"index_mb": round(folder_mb(var / "index")), "database_mb": round(database / 1e6)}
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps: visibility map set
         cursor.execute("SELECT pg_total_relation_size('search_issuesearchdocument'), "
                        "pg_database_size(current_database())")
         index, database = cursor.fetchone()

@@ -2,6 +2,7 @@
 """Both stacks side by side at each archive size, and a naive baseline to quote them against.
 
     python bench/run.py [--stacks sqlite postgres] [--counts 10000 100000] [--runs 40] [--load-seconds 60]
+    python bench/run.py --stacks postgres --counts 1000000 --replicate-from 100000
 
 For each size: the corpus bench/out/archive-N/corpus (generated once), and
 per stack an archive under bench/out/STACK-N/ built once by `ingest_letters`
@@ -10,6 +11,11 @@ The PostgreSQL stack runs on a server this script starts on 127.0.0.1 with
 its cluster kept in bench/out/postgres-N/pg. Each stack is measured by
 bench/measure_stack.py in its own process; this prints the table and writes
 every figure to bench/out/results-DATE.json. Not run by CI.
+
+Ingesting a million letters takes hours on two cores, so --replicate-from
+BASE builds the larger PostgreSQL archives by copying the BASE archive and
+growing it in SQL (bench/replicate_postgres.py): the same letters, each
+present COUNT / BASE times; its ingest figures are BASE's.
 """
 
 from __future__ import annotations
@@ -36,9 +42,10 @@ POSTGRES_SETTINGS = {"shared_buffers": "2GB", "effective_cache_size": "8GB", "wo
                      "random_page_cost": "1.1", "synchronous_commit": "off"}
 
 
-def corpus(count: int) -> Path:
+def corpus(count: int, archive: Path) -> Path:
+    """The letters to ingest (generated unless there or not needed: the archive is built)."""
     folder = OUT / f"archive-{count}" / "corpus"
-    if not folder.exists():
+    if not folder.exists() and not (archive / "build.json").exists():
         subprocess.run([sys.executable, str(REPO / "bench" / "generate_letters.py"), str(folder),
                         "--count", str(count)], check=True)
     return folder
@@ -48,7 +55,7 @@ def measure(stack: str, count: int, args: argparse.Namespace) -> dict[str, objec
     archive = OUT / f"{stack}-{count}"
     archive.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, str(REPO / "bench" / "measure_stack.py"), "--stack", stack,
-               "--corpus", str(corpus(count)), "--archive", str(archive), "--runs", str(args.runs),
+               "--corpus", str(corpus(count, archive)), "--archive", str(archive), "--runs", str(args.runs),
                "--naive-runs", str(args.naive_runs), "--load-seconds", str(args.load_seconds)]
     env = dict(os.environ)
     if stack == "postgres":
@@ -58,6 +65,23 @@ def measure(stack: str, count: int, args: argparse.Namespace) -> dict[str, objec
     else:
         output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def replicate(count: int, base: int) -> None:
+    """bench/out/postgres-COUNT as a copy of postgres-BASE grown COUNT / BASE times over."""
+    archive, source = OUT / f"postgres-{count}", OUT / f"postgres-{base}"
+    if (archive / "build.json").exists():
+        return
+    if not (source / "build.json").exists():
+        sys.exit(f"build the {base}-letter PostgreSQL archive first: bench/run.py --stacks postgres --counts {base}")
+    subprocess.run(["cp", "-a", str(source), str(archive)], check=True)  # -a keeps the cluster's owner
+    (archive / "build.json").unlink()
+    with postgres_server(keep=archive / "pg", settings=POSTGRES_SETTINGS) as url:
+        subprocess.run([sys.executable, str(REPO / "bench" / "replicate_postgres.py"), "--times", str(count // base)],
+                       env={**os.environ, "DATABASE_URL": url}, check=True)
+    figures = json.loads((source / "build.json").read_text())
+    figures.update(letters=count, built=f"{datetime.date.today()}, replicated from {base}")
+    (archive / "build.json").write_text(json.dumps(figures))
 
 
 def report(results: list[dict]) -> None:
@@ -87,7 +111,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=40, help="timed requests per query type")
     parser.add_argument("--naive-runs", type=int, default=8, help="naive queries per query type (0: skip)")
     parser.add_argument("--load-seconds", type=int, default=60, help="length of the load test (0: skip)")
+    parser.add_argument("--replicate-from", type=int, metavar="BASE",
+                        help="build larger PostgreSQL archives by replicating the BASE-letter one")
     args = parser.parse_args()
+    if args.replicate_from:
+        for count in args.counts:
+            if count > args.replicate_from and "postgres" in args.stacks:
+                replicate(count, args.replicate_from)
     print(f"{datetime.date.today()} on {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}")
     results = [measure(stack, count, args) for count in args.counts for stack in args.stacks]
     report(results)

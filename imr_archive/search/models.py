@@ -10,8 +10,9 @@ and a generated column cannot read another table.
 The full-text index is a RUM index (the `rum` extension), created by the
 migration on PostgreSQL only: it answers phrases from the positions it
 stores and returns matches in relevance order, so a results page does not
-read every match's vector. On SQLite the table exists but stays empty (the
-Whoosh backend serves there).
+read every match's vector. Two date indexes (NULLS LAST, which SQLite's
+indexes cannot say) serve a page of matches by date. On SQLite the table
+exists but stays empty (the Whoosh backend serves there).
 """
 
 from django.contrib.postgres.fields import ArrayField

@@ -129,7 +129,7 @@ def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery,
 
 
 class PostgresSearch(DatabaseSearch):
-    """Searches with words over the search table; without words, DatabaseSearch answers.
+    """Searches (with words or without) over the narrow search table.
 
     One statement counts the matches and their facets (one_pass); the page
     comes in relevance order from the RUM index, or in date order; snippets
@@ -152,11 +152,7 @@ class PostgresSearch(DatabaseSearch):
 
     def search(self, query: search_query.SearchQuery) -> search_query.SearchResults:
         condition, rank_query, notes = self._read(query.q) if query.q.strip() else (None, None, [])
-        if condition is None:
-            results = super().search(query)
-            results.notes = list(notes)
-            return results
-        matches = IssueSearchDocument.objects.filter(condition)
+        matches = IssueSearchDocument.objects.filter(condition or Q())
         others = [c for c in other_conditions(query) if c]
         if others:
             matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))

@@ -23,7 +23,7 @@ from django.db import connection
 from imr_archive.letters.models import Issue
 from imr_archive.search.database import DatabaseSearch
 from imr_archive.search.documents import IssueDocument, documents_for_letters
-from imr_archive.search.postgres_backend import PostgresBackend
+from imr_archive.search.postgres_backend import PostgresBackend, PostgresSearch
 from imr_archive.search.query import SearchQuery, SearchResults
 from imr_archive.search.query_text import plain_words, read_query
 from imr_archive.search.whoosh import WhooshBackend
@@ -70,9 +70,16 @@ def search(query: SearchQuery) -> SearchResults:
         if plain_words(read.text):
             return text_index().search(query, _hit_texts)
         # Only operators or punctuation: nothing to match, so browse, and say why.
-        results = DatabaseSearch().search(replace(query, q=""))
+        results = browse(replace(query, q=""))
         results.notes = read.notes or ["Your query has no words, so every item is shown."]
         return results
+    return browse(query)
+
+
+def browse(query: SearchQuery) -> SearchResults:
+    """A search without words: the database answers (with PostgreSQL, from the narrow search table)."""
+    if settings.IMR_SEARCH_BACKEND == "postgres":
+        return PostgresSearch().search(query)
     return DatabaseSearch().search(query)
 
 
