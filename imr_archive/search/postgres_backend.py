@@ -104,28 +104,22 @@ class RumDistance(Func):
     output_field = FloatField()
 
 
-MAX_TIE_ROUNDS = 8
-
-
 def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery, offset: int, limit: int) -> list[int]:
-    """Ids of one page of `matches`, most relevant first, ties by id, read in order from the RUM index.
+    """Ids of one page of `matches`, most relevant first, read in order from the RUM index.
 
-    The index returns matches nearest first only when ordered by its
-    distance alone, and equal distances then come in no fixed order, so
-    pages could repeat or skip tied items. This reads until every match
-    tied with the page's last one is in hand (or MAX_TIE_ROUNDS doublings,
-    some thousands of ties), then orders by (distance, id).
+    The RUM index sorts every match by distance and returns them in that
+    order, the same for every page, so pages neither repeat nor skip items
+    tied at a page's edge (common: a word's distance depends on how often
+    and where it occurs, not on the text's length). That holds only if this
+    query is answered by the index's ordered scan, which the caller's
+    transaction forces: a plan sorting the matches itself would keep the top
+    rows of each LIMIT, ties in a different order each time.
     """
-    nearest = matches.annotate(distance=RumDistance(F("document"), rank_query)).order_by("distance")
-    wanted = offset + limit
-    fetch = wanted + limit
-    for _ in range(MAX_TIE_ROUNDS):
-        rows = list(nearest.values_list("issue_id", "distance")[:fetch])
-        if len(rows) < fetch or rows[-1][1] > rows[wanted - 1][1]:
-            break
-        fetch *= 2
-    rows.sort(key=lambda row: (row[1], row[0]))
-    return [issue_id for issue_id, _ in rows[offset:wanted]]
+    with connections[matches.db].cursor() as cursor:
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+    nearest = matches.order_by(RumDistance(F("document"), rank_query))
+    return list(nearest.values_list("issue_id", flat=True)[offset: offset + limit])
 
 
 class PostgresSearch(DatabaseSearch):
