@@ -1,8 +1,9 @@
 """Search answered by the database: filters as WHERE clauses, facets as GROUP BY.
 
-This answers every search without words on any backend (browsing and
-counting is what a database does best), and is the base of the PostgreSQL
-full-text backend, which adds a text condition and a rank.
+With the Whoosh backend this answers every search without words (browsing
+and counting is what a database does best). The filter conditions and the
+date order are shared with the PostgreSQL backend, which reads its own
+narrow search table.
 """
 
 from __future__ import annotations
@@ -77,35 +78,24 @@ def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> l
     return facets + other_conditions(query)
 
 
+def date_order(query: SearchQuery, item_id: str = "id") -> list[OrderBy]:
+    """Newest (or oldest) decision first; undated items last; ties by id."""
+    decided = F("decision_date")
+    if query.effective_sort == SORT_OLDEST:
+        return [decided.asc(nulls_last=True), F(item_id).asc()]
+    return [decided.desc(nulls_last=True), F(item_id).desc()]
+
+
 class DatabaseSearch:
     """Filters, facet counts, sorting and paging over Issue rows."""
 
-    def text_condition(self, q: str) -> Q | None:
-        """The full-text condition of `q`; None means no words to match."""
-        return None
-
-    def base_queryset(self, query: SearchQuery) -> QuerySet[Issue]:
-        qs = Issue.objects.all()
-        text = self.text_condition(query.q)
-        return qs.filter(text) if text is not None else qs
-
     def filtered(self, query: SearchQuery, exclude_facet: str | None = None) -> QuerySet[Issue]:
-        return self.base_queryset(query).filter(*filter_conditions(query, exclude_facet))
-
-    def date_order(self, query: SearchQuery, item_id: str = "id") -> list[OrderBy]:
-        """Newest (or oldest) decision first; undated items last; ties by id."""
-        decided = F("decision_date")
-        if query.effective_sort == SORT_OLDEST:
-            return [decided.asc(nulls_last=True), F(item_id).asc()]
-        return [decided.desc(nulls_last=True), F(item_id).desc()]
-
-    def ordered(self, qs: QuerySet[Issue], query: SearchQuery) -> QuerySet[Issue]:
-        return qs.order_by(*self.date_order(query))
+        return Issue.objects.filter(*filter_conditions(query, exclude_facet))
 
     def search(self, query: SearchQuery) -> SearchResults:
         matches = self.filtered(query)
         total = matches.count()
-        page = self.ordered(matches, query)[query.offset: query.offset + query.per_page]
+        page = matches.order_by(*date_order(query))[query.offset: query.offset + query.per_page]
         hits = [Hit(issue_id=pk, snippet=plain_snippet(rationale))
                 for pk, rationale in page.values_list("id", "rationale")]
         return SearchResults(hits=hits, total=total, facets=self.facet_counts(query))

@@ -1,9 +1,11 @@
 """The PostgreSQL full-text backend: the search lives in the database every app server shares.
 
-Words become tsquery conditions on a weighted tsvector per item (GIN-indexed,
-see models.py); every other filter, the facet counts (GROUP BY over the match
-set) and paging are DatabaseSearch's. Relevance is ts_rank over the matches;
-snippets are ts_headline of the page's rationales, escaped here.
+Every search reads the narrow search table (models.py): words become tsquery
+conditions on its weighted tsvectors (RUM-indexed), the filters that are not
+facets an `IN` over the issues, and one statement counts the total and the
+facets (one_pass.py). A relevance page comes in order from the RUM index, a
+date page from a date index; snippets are ts_headline of the page's texts,
+escaped here.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from django.utils.html import escape
 
 from imr_archive.letters.models import Issue, Letter
 from imr_archive.search import query as search_query
-from imr_archive.search.database import DatabaseSearch, facet_conditions, other_conditions
+from imr_archive.search.database import date_order, facet_conditions, other_conditions
 from imr_archive.search.documents import IssueDocument, letter_stamp
 from imr_archive.search.models import IssueSearchDocument
 from imr_archive.search.one_pass import count_matches
@@ -110,10 +112,11 @@ def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery,
     The RUM index sorts every match by distance and returns them in that
     order, the same for every page, so pages neither repeat nor skip items
     tied at a page's edge (common: a word's distance depends on how often
-    and where it occurs, not on the text's length). That holds only if this
-    query is answered by the index's ordered scan, which the caller's
-    transaction forces: a plan sorting the matches itself would keep the top
-    rows of each LIMIT, ties in a different order each time.
+    and where it occurs, not on the text's length). That holds only if the
+    query is answered by the index's ordered scan, so this forbids the
+    other plans for the rest of the caller's transaction: one sorting the
+    matches itself keeps the top rows of each LIMIT, ties in another order
+    each time.
     """
     with connections[matches.db].cursor() as cursor:
         cursor.execute("SET LOCAL enable_bitmapscan = off")
@@ -122,7 +125,7 @@ def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery,
     return list(nearest.values_list("issue_id", flat=True)[offset: offset + limit])
 
 
-class PostgresSearch(DatabaseSearch):
+class PostgresSearch:
     """Searches (with words or without) over the narrow search table.
 
     One statement counts the matches and their facets (one_pass); the page
@@ -152,16 +155,17 @@ class PostgresSearch(DatabaseSearch):
             matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))
         facet_filters = facet_conditions(query, item_id="issue_id")
         with transaction.atomic(using=matches.db), connections[matches.db].cursor() as cursor:
-            # Matching a tsvector stored out of line costs far more than the planner assumes: a
-            # common phrase made it scan the whole table (700 ms at 100,000 letters) where the
-            # RUM index answers without reading a vector (230 ms). This search reads the index.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            if condition is not None:
+                # Matching a tsvector stored out of line costs far more than the planner assumes:
+                # a common phrase made it scan the whole table (700 ms at 100,000 letters) where
+                # the RUM index answers without reading a vector (230 ms). Words read the index.
+                cursor.execute("SET LOCAL enable_seqscan = off")
             counted = count_matches(matches, facet_filters)
             page = matches.filter(*facet_filters.values())
             if query.effective_sort == search_query.SORT_RELEVANCE and rank_query is not None:
                 page_ids = ranked_page(page, rank_query, query.offset, query.per_page)
             else:
-                page = page.order_by(*self.date_order(query, item_id="issue_id"))
+                page = page.order_by(*date_order(query, item_id="issue_id"))
                 page_ids = list(page.values_list("issue_id", flat=True)[query.offset: query.offset + query.per_page])
         return search_query.SearchResults(hits=self._hits(page_ids, rank_query), total=counted.total,
                                           facets=counted.facets, notes=list(notes))
