@@ -29,15 +29,12 @@ import time
 from pathlib import Path
 
 from queries import page_url, query_types
+from search import folder_size
 from server import REPO, environment, fetch_ms, gunicorn
 
 LOAD_MIX = {"one word": 30, "two words": 15, "phrase": 10, "word + outcome + category": 15,
             "browse all": 15, "guideline page": 10}
 LETTER_PAGES_WEIGHT = 5
-
-
-def folder_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
 def manage(env: dict[str, str], *args: str) -> None:
@@ -69,7 +66,7 @@ def sizes(stack: str, var: Path) -> dict[str, float]:
 
     if stack == "sqlite":
         database = sum(p.stat().st_size for p in var.glob("db.sqlite3*"))
-        return {"index_mb": round(folder_mb(var / "index")), "database_mb": round(database / 1e6)}
+        return {"index_mb": round(folder_size(var / "index") / 1e6), "database_mb": round(database / 1e6)}
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps: visibility map set
         cursor.execute("SELECT pg_total_relation_size('search_issuesearchdocument'), "
