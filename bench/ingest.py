@@ -65,7 +65,7 @@ def main() -> int:
         from imr_archive.letters.ingest import ingest_paths
         from imr_archive.letters.models import Letter
         from imr_archive.parsing import extract_text, parse_text
-        from imr_archive.search.service import text_index
+        from imr_archive.search.indexing import rebuild_index
 
         timings = []
         for _ in range(args.runs):
@@ -81,7 +81,7 @@ def main() -> int:
 
         ids = list(Letter.objects.values_list("id", flat=True))
         started = time.perf_counter()
-        text_index().rebuild((ids[start:start + 1000] for start in range(0, len(ids), 1000)), lambda n: None)
+        rebuild_index(ids, lambda n: None)
         index_s = time.perf_counter() - started
 
         n = len(blobs)

@@ -1,18 +1,38 @@
-"""One multi-row INSERT ... RETURNING for new rows of the ingest's hot path.
+"""Fast inserts for the new rows of the ingest's hot path.
 
 `bulk_create` compiles every field of every object through the ORM; for the
-few rows of one letter that was most of the cost of storing it. This inserts
-the same model instances in one statement, preparing only the values whose
-database form differs from the Python one (dates, times, JSON), and sets
-their primary keys (SQLite >= 3.35 and PostgreSQL return them in order).
+few rows of one letter that was most of the cost of storing it. These
+prepare only the values whose database form differs from the Python one
+(dates, times, JSON) and set the primary keys of new model instances.
+On PostgreSQL rows go by COPY, their ids drawn from the table's sequence
+first (a multi-row INSERT of a hundred letters is megabytes of SQL that
+psycopg's client-side binding scans and the server parses again); elsewhere
+by multi-row INSERTs (SQLite >= 3.35 returns the new ids in order).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
 
 from django.db import connection, models
 
 # Fields whose database value is not the Python one (DateTimeField is a DateField).
 _PREPARED = (models.DateField, models.JSONField, models.FileField)
+# Parameters per statement: under SQLite's limit (32,766), far under PostgreSQL's (65,535).
+MAX_PARAMETERS = 30_000
+
+
+def _chunks(items: Sequence, width: int) -> Iterator[Sequence]:
+    """Slices of `items` whose rows of `width` values fit in one statement."""
+    size = max(1, MAX_PARAMETERS // width)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _values_sql(table: str, columns: Sequence[str], rows: int) -> str:
+    quote = connection.ops.quote_name
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    return f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) VALUES {', '.join([row] * rows)}"
 
 
 def insert_returning_ids(objs: list[models.Model]) -> None:
@@ -21,18 +41,50 @@ def insert_returning_ids(objs: list[models.Model]) -> None:
         return
     meta = type(objs[0])._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
-    params: list[object] = []
-    for obj in objs:
-        for field in fields:
-            value = field.pre_save(obj, True)  # fills auto_now and auto_now_add
-            params.append(field.get_db_prep_save(value, connection) if isinstance(field, _PREPARED) else value)
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-           f"VALUES {', '.join([row] * len(objs))} RETURNING {quote(meta.pk.column)}")
+    columns = [f.column for f in fields]
+    rows = [[_database_value(obj, field) for field in fields] for obj in objs]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
-            obj.pk = pk
-            obj._state.adding = False
-            obj._state.db = connection.alias
+        if connection.vendor == "postgresql":
+            ids = _next_ids(cursor, meta.db_table, meta.pk.column, len(objs))
+            with_ids = [[pk, *row] for pk, row in zip(ids, rows, strict=True)]
+            _copy(cursor, meta.db_table, [meta.pk.column, *columns], with_ids)
+        else:
+            ids = []
+            for chunk in _chunks(rows, len(fields)):
+                sql = _values_sql(meta.db_table, columns, len(chunk))
+                cursor.execute(f"{sql} RETURNING {connection.ops.quote_name(meta.pk.column)}",
+                               [value for row in chunk for value in row])
+                ids += [pk for (pk,) in cursor.fetchall()]
+    for obj, pk in zip(objs, ids, strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    """Insert plain rows (no model instances), many per statement where executemany sends one each."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _copy(cursor, table, columns, rows)
+            return
+        for chunk in _chunks(rows, len(columns)):
+            cursor.execute(_values_sql(table, columns, len(chunk)), [value for row in chunk for value in row])
+
+
+def _database_value(obj: models.Model, field: models.Field) -> object:
+    value = field.pre_save(obj, True)  # fills auto_now and auto_now_add
+    return field.get_db_prep_save(value, connection) if isinstance(field, _PREPARED) else value
+
+
+def _next_ids(cursor, table: str, column: str, count: int) -> list[int]:
+    """`count` fresh ids from the sequence behind `table`.`column` (what INSERT would draw)."""
+    cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                   [table, column, count])
+    return [pk for (pk,) in cursor.fetchall()]
+
+
+def _copy(cursor, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    quote = connection.ops.quote_name
+    with cursor.cursor.copy(f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)

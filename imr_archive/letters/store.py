@@ -6,9 +6,9 @@ handful of INSERTs whatever its number of items and pages.
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from django.db import transaction
 
-from imr_archive.letters.bulk import insert_returning_ids
+from imr_archive.letters.bulk import insert_returning_ids, insert_rows
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import PARSER_VERSION, ParsedLetter, result, vocabulary
 from imr_archive.parsing.treatment_names import normalize_treatment
@@ -112,19 +112,32 @@ def _issue_values(item: result.Issue) -> dict[str, object]:
 ISSUE_FIELDS = frozenset(_issue_values(result.Issue("", "", "", False)))
 
 
-def replace_issues(letter: Letter, parsed: ParsedLetter, guidelines: GuidelineIds, new: bool = False) -> None:
-    """Replace the letter's issues (their citations and pages too) with the parsed ones.
+def create_issues(letters: list[tuple[Letter, ParsedLetter]], guidelines: GuidelineIds) -> None:
+    """Insert the issues, citations and cited pages of letters just created (none stored yet).
+
+    A few statements for all the letters given, whatever their number of items.
+    """
+    created: list[Issue] = []
+    cited: list[tuple[Issue, result.Issue]] = []
+    for letter, parsed in letters:
+        for ordinal, item in enumerate(parsed.issues or [_unread_item(parsed)], start=1):
+            issue = Issue(letter=letter, ordinal=ordinal, **_issue_values(item), **letter.search_copies())
+            created.append(issue)
+            cited.append((issue, item))
+    insert_returning_ids(created)
+    _create_citations(cited, guidelines)
+
+
+def replace_issues(letter: Letter, parsed: ParsedLetter, guidelines: GuidelineIds) -> None:
+    """Replace a stored letter's issues (their citations and pages too) with the parsed ones.
 
     An issue an admin corrected keeps its row and its corrected fields (and
     its citations, when those were corrected); the parse fills in the rest.
-    Issues are matched by their position in the letter. `new` says the
-    letter was just created, so there is nothing to replace.
+    Issues are matched by their position in the letter.
     """
     items = parsed.issues or [_unread_item(parsed)]
-    corrected: dict[int, Issue] = {}
-    if not new:
-        corrected = {issue.ordinal: issue for issue in letter.issues.all() if issue.corrected_fields}
-        letter.issues.exclude(id__in=[issue.id for issue in corrected.values()]).delete()
+    corrected = {issue.ordinal: issue for issue in letter.issues.all() if issue.corrected_fields}
+    letter.issues.exclude(id__in=[issue.id for issue in corrected.values()]).delete()
     created: list[Issue] = []
     cited: list[tuple[Issue, result.Issue]] = []
     for ordinal, item in enumerate(items, start=1):
@@ -165,16 +178,6 @@ def _create_citations(cited: list[tuple[Issue, result.Issue]], guidelines: Guide
         for n, cite in enumerate(item.citations, start=1)
     ]
     insert_returning_ids(citations)
-    _insert_cited_pages([(c.id, c.guideline_id, c.issue_id, page) for c in citations for page in c.pages])
-
-
-def _insert_cited_pages(rows: list[tuple[int, int, int, int]]) -> None:
-    """One executemany for every (citation, guideline, issue, page) row.
-
-    A cited range expands to a row per page, tens per letter: building a
-    model instance for each was the largest single cost of storing a letter.
-    """
-    table = CitedPage._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (citation_id, guideline_id, issue_id, page) VALUES (%s, %s, %s, %s)", rows)
+    # A cited range expands to a row per page, tens per letter: no model instance for each.
+    insert_rows(CitedPage._meta.db_table, ("citation_id", "guideline_id", "issue_id", "page"),
+                [(c.id, c.guideline_id, c.issue_id, page) for c in citations for page in c.pages])

@@ -28,6 +28,8 @@ _BINARY_MAGIC = (
 )
 # Control characters that plain text may carry.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a\x1b")
+# str.translate table deleting the control characters a text file should not hold (C speed, not a loop).
+_DELETE_BAD_CONTROLS = {code: None for code in [*range(0x20), *range(0x7F, 0xA0)] if chr(code) not in _TEXT_CONTROLS}
 _MAX_CONTROL_SHARE = 0.01
 
 
@@ -122,5 +124,5 @@ def _decode_8bit(data: bytes) -> str:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (ch < " " or "\x7f" <= ch < "\xa0") and ch not in _TEXT_CONTROLS)
+    bad = len(text) - len(text.translate(_DELETE_BAD_CONTROLS))
     return bad / len(text)

@@ -209,3 +209,53 @@ def test_the_two_process_pipeline_stores_what_a_single_process_does(monkeypatch,
     assert len(kept_originals()) == len(expected)
     ingest(tmp_path)  # all unchanged: the originals the parsing process saved again are removed
     assert len(kept_originals()) == len(expected)
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """The pipelined path, storing new letters four per transaction, on a handful of files."""
+    monkeypatch.setattr("imr_archive.letters.ingest.PIPELINE_MIN_FILES", 5)
+    monkeypatch.setattr("imr_archive.letters.ingest.STORE_BATCH", 4)
+
+
+def test_a_batch_tells_new_letters_from_copies_edits_and_stored_ones(small_batches, tmp_path):
+    run = tmp_path / "run"  # not tmp_path itself: the archive's originals are kept under it
+    run.mkdir()
+    with_case = next(p for p in seed_letters() if expected_parse(p)["case_number"])
+    letters = [with_case, *[p for p in seed_letters() if p != with_case][:5]]
+    ingest(letters[1])  # stored before the run
+    for letter in letters:
+        shutil.copy(letter, run / letter.name)
+    shutil.copy(letters[2], run / "z-same-text-again.txt")  # sorted after its twin
+    (run / "zz-edited.txt").write_text(with_case.read_text() + "\nAddendum: corrected copy.\n")
+    out, err, status = ingest(run)
+    assert status == 0, err
+    assert "5 new, 1 replaced, 2 unchanged" in out
+    assert Letter.objects.count() == len(letters)
+    assert "corrected copy" in Letter.objects.get(case_number=expected_parse(with_case)["case_number"]).text
+    assert len(kept_originals()) == len(letters)
+
+
+def test_a_letter_that_cannot_be_stored_fails_alone_and_its_batch_is_stored(small_batches, monkeypatch, tmp_path):
+    from imr_archive.letters import ingest as ingest_module
+
+    poisoned = seed_letters()[2].name
+    create_issues = ingest_module.create_issues
+
+    def refuse_one(letters, guidelines):
+        if any(parsed.file == poisoned for _, parsed in letters):
+            raise ValueError("the database refused it")
+        create_issues(letters, guidelines)
+
+    monkeypatch.setattr(ingest_module, "create_issues", refuse_one)
+    run = tmp_path / "run"
+    run.mkdir()
+    for letter in seed_letters()[:6]:
+        shutil.copy(letter, run / letter.name)
+    out, err, status = ingest(run)
+    assert status == 1
+    assert f"FAILED {run / poisoned}: could not be stored: the database refused it" in err
+    assert "5 new" in out and "1 failed" in out
+    assert sorted(Letter.objects.values_list("source_name", flat=True)) == sorted(
+        p.name for p in seed_letters()[:6] if p.name != poisoned)
+    assert len(kept_originals()) == 5

@@ -107,6 +107,54 @@ def test_reparse_leaves_the_index_in_step(archive):
     assert check_index()[0] == 0
 
 
+@pytest.fixture
+def bulk_runs(monkeypatch):
+    """A run of a handful of letters counts as a bulk load (the threshold is a thousand letters)."""
+    monkeypatch.setattr("imr_archive.letters.management.commands.ingest_letters.BULK_MIN_FILES", 5)
+    monkeypatch.setattr("imr_archive.search.indexing.BULK_BATCH_SIZE", 4)  # several batches
+
+
+def full_text_index_exists() -> bool:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_document_rum'")
+        return cursor.fetchone() is not None
+
+
+def test_a_run_that_doubles_the_archive_is_indexed_in_bulk_and_found(search_backend, bulk_runs, monkeypatch):
+    bulk_runs_made = []
+    backend = type(text_index())
+    monkeypatch.setattr(backend, "bulk", lambda self, bulk=backend.bulk: bulk_runs_made.append(1) or bulk(self))
+    first, rest = seed_letters()[:-3], seed_letters()[-3:]
+    call_command("ingest_letters", *map(str, first), verbosity=0)  # into an empty archive: bulk
+    call_command("ingest_letters", *map(str, rest), verbosity=0)  # a few more: batch by batch
+    assert len(bulk_runs_made) == 1
+    assert check_index()[0] == 0
+    acupuncture = Issue.objects.filter(treatment__icontains="acupuncture").values_list("id", flat=True)
+    assert set(acupuncture) <= hits("acupuncture") and acupuncture
+    if search_backend == "postgres":
+        assert full_text_index_exists()
+
+
+def test_the_full_text_index_is_built_again_when_a_bulk_run_fails(search_backend, bulk_runs, monkeypatch):
+    if search_backend != "postgres":
+        pytest.skip("only the PostgreSQL backend drops an index during a bulk run")
+
+    def fail(self, letter_ids, documents):
+        raise RuntimeError("the search table refused a batch")
+
+    monkeypatch.setattr(type(text_index()), "replace_letters", fail)
+    with pytest.raises(RuntimeError, match="refused a batch"):
+        call_command("ingest_letters", str(SEEDS), verbosity=0)
+    assert full_text_index_exists()
+    assert Letter.objects.count() == len(seed_letters())  # the letters are stored
+    monkeypatch.undo()
+    assert check_index()[0] == 1
+    call_command("rebuild_index", verbosity=0)
+    assert check_index()[0] == 0
+
+
 def test_two_processes_ingesting_at_once_both_succeed(tmp_path):
     """Both writers wait for the index lock (held here for a while) instead of failing."""
     env = {**os.environ, "IMR_VAR_DIR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "imr_archive.settings"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import heapq
 import os
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
@@ -93,21 +94,26 @@ class WhooshBackend:
             raise
         writer.commit()
 
-    def rebuild(self, batches: Iterable[list[int]], progress: Callable[[int], None]) -> None:
-        """The index anew from batches of letter ids, through one writer and one commit.
+    @contextmanager
+    def bulk(self) -> Iterator[Callable[[list[int]], None]]:
+        """Index many letters: yields a function taking a batch of letter ids; one commit at the end.
 
-        Committing per batch made Whoosh merge ever larger segments again and
-        again; one writer, indexing on every core, writes each document once.
+        One writer (indexing on every core) for the whole run: committing per
+        batch made Whoosh merge ever larger segments again and again. The
+        index shows the new letters once the run ends.
         """
-        self.clear()
         cores = max(1, min(os.cpu_count() or 1, 4))
         writer = self._open().writer(timeout=self.lock_timeout, delay=0.05, limitmb=256, procs=cores,
                                      multisegment=cores > 1)
+
+        def replace(letter_ids: list[int]) -> None:
+            for letter_id in letter_ids:
+                writer.delete_by_term("letter_id", str(letter_id))
+            for doc in documents_for_letters(letter_ids):
+                writer.add_document(**document_fields(doc))
+
         try:
-            for letter_ids in batches:
-                for doc in documents_for_letters(letter_ids):
-                    writer.add_document(**document_fields(doc))
-                progress(len(letter_ids))
+            yield replace
         except BaseException:
             writer.cancel()
             raise

@@ -17,8 +17,10 @@ from imr_archive.letters.ingest import (
     letters_to_reparse,
     reparse_letter,
 )
+from imr_archive.letters.models import Letter
 from imr_archive.search.indexing import IndexBatch
 
+BULK_MIN_FILES = 1000
 SUMMARY_ORDER = (Status.NEW, Status.REPLACED, Status.UNCHANGED, Status.REPARSED)
 
 
@@ -44,10 +46,11 @@ class Command(BaseCommand):
             raise CommandError(f"no such file or folder: {', '.join(missing)}")
         self.verbosity = verbosity
         show_progress = not no_progress and sys.stdout.isatty() and verbosity > 0
+        files = list(iter_files(paths))
         counts: Counter[Status] = Counter()
         warned = 0
-        with IndexBatch() as index:
-            for result in self._results(paths, reparse, show_progress):
+        with IndexBatch(bulk=self._is_bulk(files)) as index:
+            for result in self._results(files, reparse, show_progress):
                 counts[result.status] += 1
                 warned += bool(result.warnings) and not result.failed
                 if result.letter_id and result.status is not Status.UNCHANGED:
@@ -57,13 +60,22 @@ class Command(BaseCommand):
         if counts[Status.FAILED]:
             raise CommandError(f"{counts[Status.FAILED]} file(s) failed", returncode=1)
 
-    def _results(self, paths: list[Path], reparse: bool, show_progress: bool):
+    @staticmethod
+    def _is_bulk(files: list[Path]) -> bool:
+        """A run that at least doubles the archive: its letters go through the index's bulk path.
+
+        The bulk path costs less per letter (see IndexBatch) but shows the new
+        letters only at the end of the run, or slows searches meanwhile;
+        a small addition to a large archive is indexed a batch at a time.
+        """
+        return len(files) >= max(BULK_MIN_FILES, Letter.objects.count())
+
+    def _results(self, files: list[Path], reparse: bool, show_progress: bool):
         if reparse:
             letters = letters_to_reparse()
             for letter in tqdm(letters.iterator(), total=letters.count(), disable=not show_progress,
                                desc="reparse", unit="letter"):
                 yield reparse_letter(letter)
-        files = list(iter_files(paths))
         yield from tqdm(ingest_paths(files), total=len(files), disable=not show_progress, desc="ingest", unit="file")
 
     def _report(self, result: IngestResult) -> None:

@@ -6,9 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
 from imr_archive.letters.models import Letter
-from imr_archive.search.service import text_index
-
-BATCH = 1000
+from imr_archive.search.indexing import rebuild_index
 
 
 class Command(BaseCommand):
@@ -19,9 +17,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_progress: bool, verbosity: int, **options) -> None:
         ids = list(Letter.objects.order_by("id").values_list("id", flat=True))
-        batches = (ids[start:start + BATCH] for start in range(0, len(ids), BATCH))
         with tqdm(total=len(ids), unit="letter", desc="index",
                   disable=no_progress or verbosity == 0 or not sys.stdout.isatty()) as progress:
-            text_index().rebuild(batches, progress.update)
+            rebuild_index(ids, progress.update)
         if verbosity:
             self.stdout.write(f"indexed {len(ids)} letters")
