@@ -12,6 +12,8 @@ import enum
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.pool
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -246,6 +248,7 @@ def _read_and_parse(path: Path) -> _Read:
 
 PIPELINE_MIN_FILES = 50
 STORE_BATCH = 100  # new letters stored per transaction on a pipelined run
+PARSE_WINDOW = 500  # files handed to the parsing process at a time; two windows at most are in flight
 
 
 def ingest_paths(files: list[Path]) -> Iterator[IngestResult]:
@@ -263,9 +266,25 @@ def ingest_paths(files: list[Path]) -> Iterator[IngestResult]:
         return
     connections.close_all()  # the worker is forked: it must not share this process's connections
     with multiprocessing.get_context("fork").Pool(processes=1) as pool:
-        reads = pool.imap(_read_and_parse, files, chunksize=16)
+        reads = _parsed_ahead(pool, files)
         while batch := list(islice(reads, STORE_BATCH)):
             yield from _store_batch(batch, guidelines)
+
+
+def _parsed_ahead(pool: multiprocessing.pool.Pool, files: list[Path]) -> Iterator[_Read]:
+    """The reads of `files` in order, the parsing process at most two windows of files ahead of the caller.
+
+    Parsing outruns storing (more so with a Whoosh index to write): handed
+    every file at once, the process would leave every parsed letter of a
+    large run waiting in this process's memory.
+    """
+    in_flight: deque[Iterator[_Read]] = deque()
+    for start in range(0, len(files), PARSE_WINDOW):
+        in_flight.append(pool.imap(_read_and_parse, files[start:start + PARSE_WINDOW], chunksize=16))
+        if len(in_flight) == 2:
+            yield from in_flight.popleft()
+    for window in in_flight:
+        yield from window
 
 
 def _store_read(read: _Read, guidelines: GuidelineIds) -> IngestResult:

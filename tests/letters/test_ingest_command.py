@@ -259,3 +259,29 @@ def test_a_letter_that_cannot_be_stored_fails_alone_and_its_batch_is_stored(smal
     assert sorted(Letter.objects.values_list("source_name", flat=True)) == sorted(
         p.name for p in seed_letters()[:6] if p.name != poisoned)
     assert len(kept_originals()) == 5
+
+
+def test_the_parsing_process_reads_a_bounded_number_of_files_ahead_of_the_storing(small_batches, monkeypatch, tmp_path):
+    """A slow store (a large index to write) must not leave a whole run's parsed letters in memory."""
+    import time
+
+    from imr_archive.letters import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "PARSE_WINDOW", 3)
+    store_batch = ingest_module._store_batch
+    parsed_ahead = []
+
+    def slow_store(batch, guidelines):
+        time.sleep(0.05)  # time enough for an unbounded parser to read every file
+        parsed_ahead.append(len(kept_originals()) - Letter.objects.count())  # originals are saved when parsed
+        return store_batch(batch, guidelines)
+
+    monkeypatch.setattr(ingest_module, "_store_batch", slow_store)
+    run = tmp_path / "run"
+    run.mkdir()
+    for letter in seed_letters():
+        shutil.copy(letter, run / letter.name)
+    _, err, status = ingest(run)
+    assert status == 0, err
+    assert Letter.objects.count() == len(seed_letters())
+    assert max(parsed_ahead) <= 2 * 3 + 4  # two windows, and the batch being stored
