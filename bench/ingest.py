@@ -7,8 +7,8 @@ Generates a corpus with bench/generate_letters.py (unless --corpus is given),
 then, in a throwaway SQLite database and index under a temporary folder:
   parse            extract_text + parse_text of every letter, nothing stored
   parse + store    what ingest_letters does, without the index: read and parse in a
-                   second process (which also saves the originals), store here, one
-                   transaction per letter
+                   second process (which also saves the originals), store here, new
+                   letters a hundred per transaction
   index            rebuilding the Whoosh index from the stored letters (rebuild_index)
 Prints the median of --runs runs for parse only (the other two run once: a
 second run would find every letter already stored). Not run by CI.
@@ -87,7 +87,7 @@ def main() -> int:
         n = len(blobs)
         print(f"letters            {n}  ({failed} failed)")
         print(f"parse only         {n / parse_s:8.0f} letters/s  (median of {args.runs} runs, {parse_s:.1f} s)")
-        print(f"parse + store      {n / store_s:8.0f} letters/s  ({store_s:.1f} s, SQLite, one transaction each)")
+        print(f"parse + store      {n / store_s:8.0f} letters/s  ({store_s:.1f} s, SQLite, 100 letters a transaction)")
         print(f"index (Whoosh)     {n / index_s:8.0f} letters/s  ({index_s:.1f} s, rebuild_index)")
         print(f"end to end         {n / (store_s + index_s):8.0f} letters/s")
     return 0
