@@ -1,7 +1,9 @@
-"""The one bridge from files to rows: read, parse, store, one letter per transaction.
+"""The one bridge from files to rows: read, parse, store.
 
 Every way a letter enters the archive (the `ingest_letters` command, the
-upload page, a re-parse) goes through `ingest_file` or `reparse_letter`.
+upload page, a re-parse) goes through `ingest_paths`, `ingest_file` or
+`reparse_letter`: one transaction per letter, or per batch of new letters
+on a large run (a failed batch is stored again letter by letter).
 A failure is an `IngestResult` with a one-line reason, never an exception,
 and never touches what is already stored.
 """

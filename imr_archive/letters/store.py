@@ -1,7 +1,8 @@
 """Copy a ParsedLetter onto rows: the letter's fields, its issues, citations and cited pages.
 
-Callers own the transaction. Rows are written in bulk: a letter costs a
-handful of INSERTs whatever its number of items and pages.
+Callers own the transaction. Rows are written in bulk: a letter, or a batch
+of new letters, costs a handful of statements whatever its number of items
+and pages.
 """
 
 from __future__ import annotations
