@@ -127,9 +127,11 @@ def test_a_run_that_doubles_the_archive_is_indexed_in_bulk_and_found(search_back
     backend = type(text_index())
     monkeypatch.setattr(backend, "bulk", lambda self, bulk=backend.bulk: bulk_runs_made.append(1) or bulk(self))
     first, rest = seed_letters()[:-3], seed_letters()[-3:]
-    call_command("ingest_letters", *map(str, first), verbosity=0)  # into an empty archive: bulk
+    said = StringIO()
+    call_command("ingest_letters", *map(str, first), stdout=said)  # into an empty archive: bulk
     call_command("ingest_letters", *map(str, rest), verbosity=0)  # a few more: batch by batch
     assert len(bulk_runs_made) == 1
+    assert "indexing in bulk" in said.getvalue()
     assert check_index()[0] == 0
     acupuncture = Issue.objects.filter(treatment__icontains="acupuncture").values_list("id", flat=True)
     assert set(acupuncture) <= hits("acupuncture") and acupuncture

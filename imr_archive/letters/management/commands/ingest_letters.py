@@ -49,7 +49,11 @@ class Command(BaseCommand):
         files = list(iter_files(paths))
         counts: Counter[Status] = Counter()
         warned = 0
-        with IndexBatch(bulk=self._is_bulk(files)) as index:
+        bulk = self._is_bulk(files)
+        if bulk and verbosity:
+            self.stdout.write(f"{len(files)} files, at least as many as the archive holds: indexing in bulk "
+                              "(the new letters show in searches when the run ends)")
+        with IndexBatch(bulk=bulk) as index:
             for result in self._results(files, reparse, show_progress):
                 counts[result.status] += 1
                 warned += bool(result.warnings) and not result.failed
