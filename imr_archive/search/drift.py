@@ -16,18 +16,20 @@ class Drift:
     missing: set[int] = field(default_factory=set)  # in the database, not (fully) in the index
     stale: set[int] = field(default_factory=set)  # indexed from an older version of the letter
     orphans: set[int] = field(default_factory=set)  # in the index, gone from the database
+    problems: list[str] = field(default_factory=list)  # with the index itself, whatever its entries
 
     def __bool__(self) -> bool:
-        return bool(self.missing or self.stale or self.orphans)
+        return bool(self.missing or self.stale or self.orphans or self.problems)
 
 
 def find_drift() -> Drift:
-    indexed = text_index().indexed_stamps()
+    index = text_index()
+    indexed = index.indexed_stamps()
     expected: dict[int, tuple[int, str]] = {
         issue_id: (letter_id, letter_stamp(modified))
         for issue_id, letter_id, modified in Issue.objects.values_list("id", "letter_id", "letter__modified")
     }
-    drift = Drift(checked=len({letter_id for letter_id, _ in expected.values()}))
+    drift = Drift(checked=len({letter_id for letter_id, _ in expected.values()}), problems=index.problems())
     by_letter: dict[int, set[int]] = defaultdict(set)
     for issue_id, (letter_id, stamp) in expected.items():
         by_letter[letter_id].add(issue_id)

@@ -249,6 +249,15 @@ class PostgresBackend:
     def clear(self) -> None:
         IssueSearchDocument.objects.all().delete()
 
+    def problems(self) -> list[str]:
+        """The full-text index missing (a bulk run killed before it built the index again)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+            if cursor.fetchone() is None:
+                return [f"the full-text index {RUM_INDEX} is missing (an interrupted bulk ingest?): "
+                        "searches work, slowly"]
+        return []
+
     def indexed_stamps(self) -> dict[int, tuple[int, str]]:
         return {issue_id: (letter_id, stamp) for issue_id, letter_id, stamp
                 in IssueSearchDocument.objects.values_list("issue_id", "letter_id", "stamp").iterator()}

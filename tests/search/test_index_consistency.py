@@ -157,6 +157,21 @@ def test_the_full_text_index_is_built_again_when_a_bulk_run_fails(search_backend
     assert check_index()[0] == 0
 
 
+def test_a_missing_full_text_index_is_reported_and_rebuilt(archive, search_backend):
+    if search_backend != "postgres":
+        pytest.skip("the Whoosh index is a folder: a missing one is reported when opened")
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX search_document_rum")  # as a bulk run killed mid-way leaves it
+    status, report = check_index()
+    assert status == 1
+    assert "the full-text index search_document_rum is missing" in report and "rebuild_index" in report
+    call_command("rebuild_index", verbosity=0)
+    assert full_text_index_exists()
+    assert check_index()[0] == 0
+
+
 def test_two_processes_ingesting_at_once_both_succeed(tmp_path):
     """Both writers wait for the index lock (held here for a while) instead of failing."""
     env = {**os.environ, "IMR_VAR_DIR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "imr_archive.settings"}

@@ -132,6 +132,10 @@ class WhooshBackend:
             return
         writer.commit(mergetype=writing.CLEAR)
 
+    def problems(self) -> list[str]:
+        """Nothing beyond drift: an index of another schema is reported when opened."""
+        return []
+
     def indexed_stamps(self) -> dict[int, tuple[int, str]]:
         """issue id -> (letter id, stamp) of every document in the index."""
         with self._open().searcher() as searcher:

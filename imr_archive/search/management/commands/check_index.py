@@ -24,6 +24,7 @@ class Command(BaseCommand):
         summary = (f"{len(drift.missing)} missing, {len(drift.stale)} stale, {len(drift.orphans)} orphan "
                    f"letter(s) over {drift.checked} in the database")
         if drift:
-            raise CommandError(f"index drift: {summary}; run manage.py rebuild_index", returncode=1)
+            found = "; ".join([*drift.problems, f"index drift: {summary}"])
+            raise CommandError(f"{found}; run manage.py rebuild_index", returncode=1)
         if verbosity:
             self.stdout.write(f"index in step: {summary}")
