@@ -172,6 +172,26 @@ def test_a_missing_full_text_index_is_reported_and_rebuilt(archive, search_backe
     assert check_index()[0] == 0
 
 
+def test_a_writer_that_never_gets_the_index_lock_gives_one_line_and_keeps_the_letters(settings, tmp_path):
+    settings.IMR_INDEX_LOCK_TIMEOUT = 0.5
+    held = WhooshBackend(settings.IMR_INDEX_DIR)._writer()  # another process writing, for longer than the wait
+    try:
+        with pytest.raises(CommandError) as failed:
+            call_command("ingest_letters", str(SEEDS), stdout=StringIO())
+        with pytest.raises(CommandError) as rebuild_failed:
+            call_command("rebuild_index", verbosity=0)
+    finally:
+        held.cancel()
+    assert failed.value.returncode == 1
+    assert str(failed.value).startswith("the search index is being written by another process (waited 0.5 s")
+    assert "rebuild_index" in str(failed.value) and "\n" not in str(failed.value)
+    assert "being written by another process" in str(rebuild_failed.value)
+    assert Letter.objects.count() == len(seed_letters())  # stored, not yet indexed
+    assert check_index()[0] == 1
+    call_command("rebuild_index", verbosity=0)
+    assert check_index()[0] == 0
+
+
 def test_two_processes_ingesting_at_once_both_succeed(tmp_path):
     """Both writers wait for the index lock (held here for a while) instead of failing."""
     env = {**os.environ, "IMR_VAR_DIR": str(tmp_path / "var"), "DJANGO_SETTINGS_MODULE": "imr_archive.settings"}

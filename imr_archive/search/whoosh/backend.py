@@ -16,6 +16,7 @@ from whoosh.qparser import MultifieldParser
 from whoosh.query import And, Query, Term
 
 from imr_archive.search.documents import IssueDocument, documents_for_letters
+from imr_archive.search.errors import IndexBusy
 from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
 from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
 from imr_archive.search.whoosh.columns import Columns
@@ -77,9 +78,13 @@ class WhooshBackend:
             searcher = self._local.searcher = self._open().searcher()
         return searcher
 
-    def _writer(self):
+    def _writer(self, **options):
         """The index's single writer; a second process waits for the lock up to the timeout."""
-        return self._open().writer(timeout=self.lock_timeout, delay=0.05, limitmb=128)
+        try:
+            return self._open().writer(timeout=self.lock_timeout, delay=0.05, **{"limitmb": 128, **options})
+        except index.LockError:
+            raise IndexBusy(f"the search index is being written by another process "
+                            f"(waited {self.lock_timeout:g} s for its lock)") from None
 
     def replace_letters(self, letter_ids: Iterable[int], documents: Iterable[IssueDocument]) -> None:
         """Drop every document of these letters, then add `documents` (one commit)."""
@@ -103,8 +108,7 @@ class WhooshBackend:
         index shows the new letters once the run ends.
         """
         cores = max(1, min(os.cpu_count() or 1, 4))
-        writer = self._open().writer(timeout=self.lock_timeout, delay=0.05, limitmb=256, procs=cores,
-                                     multisegment=cores > 1)
+        writer = self._writer(limitmb=256, procs=cores, multisegment=cores > 1)
 
         def replace(letter_ids: list[int]) -> None:
             for letter_id in letter_ids:

@@ -18,6 +18,7 @@ from imr_archive.letters.ingest import (
     reparse_letter,
 )
 from imr_archive.letters.models import Letter
+from imr_archive.search.errors import IndexBusy
 from imr_archive.search.indexing import IndexBatch
 
 BULK_MIN_FILES = 1000
@@ -53,13 +54,18 @@ class Command(BaseCommand):
         if bulk and verbosity:
             self.stdout.write(f"{len(files)} files, at least as many as the archive holds: indexing in bulk "
                               "(the new letters show in searches when the run ends)")
-        with IndexBatch(bulk=bulk) as index:
-            for result in self._results(files, reparse, show_progress):
-                counts[result.status] += 1
-                warned += bool(result.warnings) and not result.failed
-                if result.letter_id and result.status is not Status.UNCHANGED:
-                    index.add(result.letter_id)
-                self._report(result)
+        try:
+            with IndexBatch(bulk=bulk) as index:
+                for result in self._results(files, reparse, show_progress):
+                    counts[result.status] += 1
+                    warned += bool(result.warnings) and not result.failed
+                    if result.letter_id and result.status is not Status.UNCHANGED:
+                        index.add(result.letter_id)
+                    self._report(result)
+        except IndexBusy as error:
+            self._summary(counts, warned)
+            raise CommandError(f"{error}; the letters stored are kept: once it is free, run manage.py "
+                               "rebuild_index (check_index lists the letters left out)", returncode=1) from None
         self._summary(counts, warned)
         if counts[Status.FAILED]:
             raise CommandError(f"{counts[Status.FAILED]} file(s) failed", returncode=1)

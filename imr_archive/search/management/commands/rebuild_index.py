@@ -2,10 +2,11 @@
 
 import sys
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from imr_archive.letters.models import Letter
+from imr_archive.search.errors import IndexBusy
 from imr_archive.search.indexing import rebuild_index
 
 
@@ -19,6 +20,9 @@ class Command(BaseCommand):
         ids = list(Letter.objects.order_by("id").values_list("id", flat=True))
         with tqdm(total=len(ids), unit="letter", desc="index",
                   disable=no_progress or verbosity == 0 or not sys.stdout.isatty()) as progress:
-            rebuild_index(ids, progress.update)
+            try:
+                rebuild_index(ids, progress.update)
+            except IndexBusy as error:
+                raise CommandError(f"{error}; try again once it is free", returncode=1) from None
         if verbosity:
             self.stdout.write(f"indexed {len(ids)} letters")
