@@ -7,7 +7,9 @@ and survives re-parsing, unless the "discard corrections" action is used.
 Saving re-indexes the letter once the save commits.
 """
 
-from django.contrib import admin
+from collections.abc import Callable
+
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -16,6 +18,7 @@ from django.utils.html import format_html
 from imr_archive.letters.ingest import reparse_letter
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.letters.store import ISSUE_FIELDS, LETTER_FIELDS
+from imr_archive.search.errors import IndexBusy
 from imr_archive.search.indexing import reindex_on_commit
 from imr_archive.search.service import reindex_letters
 
@@ -76,7 +79,7 @@ class LetterAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # The letter's `modified` stamp must move even when only an inline changed.
         form.instance.save(update_fields=["modified"])
-        reindex_on_commit(form.instance.pk)
+        reindex_on_commit(form.instance.pk, _warn_unindexed(request))
 
     @admin.action(description="Re-parse the selected letters (keep corrections)")
     def reparse_selected(self, request: HttpRequest, queryset: QuerySet[Letter]) -> None:
@@ -88,7 +91,10 @@ class LetterAdmin(admin.ModelAdmin):
 
     def _reparse(self, request: HttpRequest, queryset: QuerySet[Letter], keep_corrections: bool) -> None:
         results = [reparse_letter(letter, keep_corrections) for letter in queryset]
-        reindex_letters([r.letter_id for r in results if not r.failed])
+        try:
+            reindex_letters([r.letter_id for r in results if not r.failed])
+        except IndexBusy as error:
+            _warn_unindexed(request)(str(error))
         failed = [f"{r.name}: {r.reason}" for r in results if r.failed]
         self.message_user(request, f"Re-parsed {len(results) - len(failed)} letter(s).")
         for failure in failed:
@@ -127,7 +133,15 @@ class IssueAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         _sync_cited_pages(form.instance)
         form.instance.letter.save(update_fields=["modified"])
-        reindex_on_commit(form.instance.letter_id)
+        reindex_on_commit(form.instance.letter_id, _warn_unindexed(request))
+
+
+def _warn_unindexed(request: HttpRequest) -> Callable[[str], None]:
+    """Tells the admin that a save went through but the search index could not follow yet."""
+    def warn(reason: str) -> None:
+        messages.warning(request, f"Saved, but searches show the old version for now: {reason}. "
+                                  "Run manage.py rebuild_index once it is free.")
+    return warn
 
 
 def _remember(corrected: list[str], changed: list[str], correctable: set[str]) -> list[str]:
@@ -159,7 +173,7 @@ class CitationAdmin(admin.ModelAdmin):
         issue.save(update_fields=["corrected_fields"])
         _sync_cited_pages(issue)
         issue.letter.save(update_fields=["modified"])
-        reindex_on_commit(issue.letter_id)
+        reindex_on_commit(issue.letter_id, _warn_unindexed(request))
 
 
 @admin.register(Guideline)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from contextlib import ExitStack
 from types import TracebackType
 
 from django.db import transaction
 
+from imr_archive.search.errors import IndexBusy
 from imr_archive.search.service import reindex_letters, text_index
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 BULK_BATCH_SIZE = 1000
@@ -26,9 +30,9 @@ class IndexBatch:
     reports the drift and `rebuild_index` mends it.
     """
 
-    def __init__(self, bulk: bool = False) -> None:
+    def __init__(self, batch_size: int = BATCH_SIZE, *, bulk: bool = False) -> None:
         self.bulk = bulk
-        self.batch_size = BULK_BATCH_SIZE if bulk else BATCH_SIZE
+        self.batch_size = BULK_BATCH_SIZE if bulk else batch_size
         self.pending: list[int] = []
         self._stack = ExitStack()
         self._index: Callable[[list[int]], None] = reindex_letters
@@ -65,6 +69,18 @@ def rebuild_index(letter_ids: list[int], progress: Callable[[int], None]) -> Non
             progress(len(batch))
 
 
-def reindex_on_commit(letter_id: int) -> None:
-    """Re-index one letter once the current transaction commits (now, outside one)."""
-    transaction.on_commit(lambda: reindex_letters([letter_id]))
+def reindex_on_commit(letter_id: int, when_busy: Callable[[str], None]) -> None:
+    """Re-index one letter once the current transaction commits (now, outside one).
+
+    The letter is saved whatever happens: should the index stay locked by
+    another writer, `when_busy` gets the one-line reason (for the admin to
+    show) and `check_index` will list the letter as stale.
+    """
+    def reindex() -> None:
+        try:
+            reindex_letters([letter_id])
+        except IndexBusy as error:
+            logger.warning("letter %s saved but not re-indexed: %s", letter_id, error)
+            when_busy(str(error))
+
+    transaction.on_commit(reindex)

@@ -93,6 +93,27 @@ def test_an_admin_edit_reindexes_the_letter(archive, client):
     assert check_index()[0] == 0
 
 
+def test_an_admin_edit_while_the_index_is_locked_is_saved_with_a_warning(archive, client, settings, search_backend):
+    if search_backend != "whoosh":
+        pytest.skip("only the Whoosh index has a write lock")
+    User.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.login(username="admin", password="pw")
+    issue = Issue.objects.filter(treatment__icontains="acupuncture").first()
+    url = f"/admin/letters/issue/{issue.id}/change/"
+    data = change_form_data(client.get(url))
+    data["treatment"] = "Zebra-stripe acupuncture"
+    settings.IMR_INDEX_LOCK_TIMEOUT = 0.5
+    held = WhooshBackend(settings.IMR_INDEX_DIR)._writer()  # another process writing
+    try:
+        response = client.post(url, data, follow=True)
+    finally:
+        held.cancel()
+    assert response.status_code == 200
+    assert "Saved, but searches show the old version for now" in response.content.decode()
+    assert Issue.objects.get(id=issue.id).treatment == "Zebra-stripe acupuncture"
+    assert check_index()[0] == 1  # the letter is listed as stale until the index is rebuilt
+
+
 def test_deleting_a_letter_removes_it_from_the_index(archive):
     issue = Issue.objects.filter(treatment__icontains="acupuncture").first()
     assert issue.id in hits("acupuncture")
