@@ -221,7 +221,8 @@ class PostgresBackend:
         distinct word of the row, about 2 ms per item; building the index
         from the table costs a fraction of that per row. So the index is
         dropped while the rows are written and built after, however the run
-        ends (should the process be killed, `rebuild_index` builds it).
+        ends (should the process be killed, `check_index` reports the index
+        missing and `rebuild_index` builds it).
         Searches meanwhile work without it, slower.
 
         The rows are written by a second connection, from a thread: the
@@ -237,8 +238,10 @@ class PostgresBackend:
             else:
                 with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-rows") as writer:
                     written = []
-                    yield lambda letter_ids: written.append(writer.submit(self.replace_letters, letter_ids, []))
-                    written.append(writer.submit(lambda: connection.close()))  # the thread's own connection
+                    try:
+                        yield lambda letter_ids: written.append(writer.submit(self.replace_letters, letter_ids, []))
+                    finally:
+                        written.append(writer.submit(lambda: connection.close()))  # the thread's own connection
                 for done in written:
                     done.result()  # raises what failed in the thread
         finally:
