@@ -113,6 +113,10 @@ def _issue_values(item: result.Issue) -> dict[str, object]:
 ISSUE_FIELDS = frozenset(_issue_values(result.Issue("", "", "", False)))
 
 
+def _new_issue(letter: Letter, ordinal: int, item: result.Issue) -> Issue:
+    return Issue(letter=letter, ordinal=ordinal, **_issue_values(item), **letter.search_copies())
+
+
 def create_issues(letters: list[tuple[Letter, ParsedLetter]], guidelines: GuidelineIds) -> None:
     """Insert the issues, citations and cited pages of letters just created (none stored yet).
 
@@ -122,7 +126,7 @@ def create_issues(letters: list[tuple[Letter, ParsedLetter]], guidelines: Guidel
     cited: list[tuple[Issue, result.Issue]] = []
     for letter, parsed in letters:
         for ordinal, item in enumerate(parsed.issues or [_unread_item(parsed)], start=1):
-            issue = Issue(letter=letter, ordinal=ordinal, **_issue_values(item), **letter.search_copies())
+            issue = _new_issue(letter, ordinal, item)
             created.append(issue)
             cited.append((issue, item))
     insert_returning_ids(created)
@@ -144,7 +148,7 @@ def replace_issues(letter: Letter, parsed: ParsedLetter, guidelines: GuidelineId
     for ordinal, item in enumerate(items, start=1):
         issue = corrected.get(ordinal)
         if issue is None:
-            issue = Issue(letter=letter, ordinal=ordinal, **_issue_values(item), **letter.search_copies())
+            issue = _new_issue(letter, ordinal, item)
             created.append(issue)
         else:
             for name, value in _issue_values(item).items():
