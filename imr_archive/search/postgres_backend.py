@@ -20,11 +20,12 @@ from django.db.models import F, FloatField, Func, Q, QuerySet
 from django.utils.html import escape
 
 from imr_archive.letters.models import Issue, Letter
+from imr_archive.search import alongside
 from imr_archive.search import query as search_query
 from imr_archive.search.database import date_order, facet_conditions, other_conditions
 from imr_archive.search.documents import IssueDocument, letter_stamp
 from imr_archive.search.models import IssueSearchDocument
-from imr_archive.search.one_pass import count_matches
+from imr_archive.search.one_pass import Counted, count_matches
 from imr_archive.search.query_syntax import All, Exact, Node, Not, Words, parse
 from imr_archive.search.query_text import read_query
 from imr_archive.search.snippets import plain_snippet
@@ -136,6 +137,20 @@ def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery,
     return list(nearest.values_list("issue_id", flat=True)[offset: offset + limit])
 
 
+@contextmanager
+def _planned(using: str, with_words: bool) -> Iterator[None]:
+    """A transaction whose plans read words from the RUM index, never by scanning the table.
+
+    Matching a tsvector stored out of line costs far more than the planner
+    assumes: a common phrase made it scan the whole table (700 ms at 100,000
+    letters) where the RUM index answers without reading a vector (230 ms).
+    """
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        if with_words:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+
+
 class PostgresSearch:
     """Searches (with words or without) over the narrow search table.
 
@@ -164,29 +179,34 @@ class PostgresSearch:
         others = [c for c in other_conditions(query) if c]
         if others:
             matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))
+        matches = matches.using(matches.db)  # the router's choice, made in this thread (see alongside)
         facet_filters = facet_conditions(query, item_id="issue_id")
-        with transaction.atomic(using=matches.db), connections[matches.db].cursor() as cursor:
-            if condition is not None:
-                # Matching a tsvector stored out of line costs far more than the planner assumes:
-                # a common phrase made it scan the whole table (700 ms at 100,000 letters) where
-                # the RUM index answers without reading a vector (230 ms). Words read the index.
-                cursor.execute("SET LOCAL enable_seqscan = off")
-            counted = count_matches(matches, facet_filters)
-            page = matches.filter(*facet_filters.values())
-            if query.effective_sort == search_query.SORT_RELEVANCE and rank_query is not None:
-                page_ids = ranked_page(page, rank_query, query.offset, query.per_page)
-            else:
-                page = page.order_by(*date_order(query, item_id="issue_id"))
-                page_ids = list(page.values_list("issue_id", flat=True)[query.offset: query.offset + query.per_page])
-        return search_query.SearchResults(hits=self._hits(page_ids, rank_query), total=counted.total,
-                                          facets=counted.facets, notes=list(notes))
+        with_words = condition is not None
 
-    def _hits(self, page_ids: list[int], rank_query: SearchQuery | None) -> list[search_query.Hit]:
+        def count() -> Counted:
+            with _planned(matches.db, with_words):
+                return count_matches(matches, facet_filters)
+
+        def page() -> list[search_query.Hit]:
+            shown = matches.filter(*facet_filters.values())
+            with _planned(matches.db, with_words):
+                if query.effective_sort == search_query.SORT_RELEVANCE and rank_query is not None:
+                    page_ids = ranked_page(shown, rank_query, query.offset, query.per_page)
+                else:
+                    shown = shown.order_by(*date_order(query, item_id="issue_id"))
+                    newest = shown.values_list("issue_id", flat=True)
+                    page_ids = list(newest[query.offset: query.offset + query.per_page])
+            return self._hits(page_ids, rank_query, matches.db)
+
+        hits, counted = alongside.both(page, count, using=matches.db)
+        return search_query.SearchResults(hits=hits, total=counted.total, facets=counted.facets, notes=list(notes))
+
+    def _hits(self, page_ids: list[int], rank_query: SearchQuery | None, using: str) -> list[search_query.Hit]:
         """The page's hits with ts_headline snippets (the rationale's start when no word shows)."""
         if rank_query is None:  # field:value only: no word to mark
-            rationales = dict(Issue.objects.filter(id__in=page_ids).values_list("id", "rationale"))
+            rationales = dict(Issue.objects.using(using).filter(id__in=page_ids).values_list("id", "rationale"))
             return [search_query.Hit(issue_id=pk, snippet=plain_snippet(rationales[pk])) for pk in page_ids]
-        headlines = Issue.objects.filter(id__in=page_ids).annotate(
+        headlines = Issue.objects.using(using).filter(id__in=page_ids).annotate(
             **{f"h{n}": SearchHeadline(source, rank_query, config=CONFIG, start_sel=_START, stop_sel=_STOP,
                                        max_fragments=2, max_words=35, min_words=15, fragment_delimiter=" … ")
                for n, source in enumerate(SNIPPET_SOURCES)}
