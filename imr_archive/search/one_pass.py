@@ -17,11 +17,12 @@ from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from imr_archive.letters.models import Guideline
-from imr_archive.search.database import FACET_FIELDS
-from imr_archive.search.models import IssueSearchDocument
+from imr_archive.search.models import FacetValue, IssueSearchDocument
 
-# Facet -> column of the search table it groups by (the guideline facet groups by the item's set of guidelines).
-GROUPED = {**FACET_FIELDS, "guideline": "guideline_ids"}
+# Facet -> column of the search table it groups by: FacetValue ids for the texts, the year, and
+# the item's set of guideline ids for the guideline facet.
+GROUPED = {"outcome": "outcome_code", "category": "category_code", "specialty": "specialty_code",
+           "year": "decision_year", "guideline": "guideline_ids"}
 
 
 @dataclass
@@ -68,10 +69,12 @@ def _roll_up(rows: list[tuple], active: list[str]) -> Counted:
             counts[facet][value] += n
             if facet == facets[0] and passes.get(facet, True):
                 total += n
-    slugs = dict(Guideline.objects.values_list("id", "slug"))
+    names = {"guideline": dict(Guideline.objects.values_list("id", "slug")),
+             "year": {year: str(year) for year in counts["year"] if year is not None}}
+    numbered = dict(FacetValue.objects.values_list("id", "value"))  # outcome, category and specialty
     result = {}
     for facet, counter in counts.items():
-        named = ((slugs[v] if facet == "guideline" else str(v), n) for v, n in counter.items()
-                 if v not in ("", None) and n)
-        result[facet] = sorted(named, key=lambda item: (-item[1], item[0]))
+        name_of = names.get(facet, numbered)
+        named = [(name_of[code], n) for code, n in counter.items() if code is not None and n]
+        result[facet] = sorted(((name, n) for name, n in named if name), key=lambda item: (-item[1], item[0]))
     return Counted(total=total, facets=result)
