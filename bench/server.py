@@ -83,4 +83,6 @@ def fetch_ms(url: str) -> float:
 def environment(**settings: str) -> dict[str, str]:
     """This process's environment with the archive's settings for a benchmark run."""
     return {**os.environ, "DJANGO_SETTINGS_MODULE": "imr_archive.settings", "DJANGO_DEBUG": "0",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver", **settings}
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,testserver",
+            "DATABASE_CONN_MAX_AGE": "60",  # connections kept between requests, as README's deployment says
+            **settings}
