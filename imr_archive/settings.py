@@ -81,8 +81,9 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+        # A kept connection is checked before a request reuses it: a restarted server costs no failed page.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0), conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -99,7 +100,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if os.environ.get("DATABASE_REPLICA_URL"):
     # A read replica for the public pages (see imr_archive/routers.py). In tests it mirrors the primary.
     DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"],
-                                                 conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0))
+                                                 conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+                                                 conn_health_checks=True)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["imr_archive.routers.PrimaryReplicaRouter"]
     MIDDLEWARE.append("imr_archive.routers.ReplicaReadsMiddleware")
