@@ -85,13 +85,25 @@ def test_the_second_connection_closes_after_each_page_when_connections_are_not_k
     assert other_connections() == 0
 
 
-def test_a_kept_connection_the_server_dropped_costs_no_failed_search(archive, monkeypatch):
-    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)  # as in production (README, Deploying)
+def drop_other_connections() -> None:
+    """End every other session of the test database, as a restart of the database server would."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND backend_type = 'client backend' AND pid <> pg_backend_pid()")
+
+
+@pytest.fixture
+def kept_connections(monkeypatch):
+    """Connections kept between requests, as in production (README, Deploying); none left behind."""
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    yield
+    drop_other_connections()  # the second reader's, which would outlive the test database
+
+
+def test_a_kept_connection_the_server_dropped_costs_no_failed_search(archive, kept_connections):
     assert search(SearchQuery(q="pain")).total
     assert other_connections(within_seconds=0) == 1  # the second reader's connection, kept
 
-    with connection.cursor() as cursor:  # as a restart of the database server would
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                       "AND backend_type = 'client backend' AND pid <> pg_backend_pid()")
+    drop_other_connections()
 
     assert search(SearchQuery(q="pain")).total
