@@ -5,7 +5,8 @@ conditions on its weighted tsvectors (RUM-indexed), the filters that are not
 facets an `IN` over the issues, and one statement counts the total and the
 facets (one_pass.py). A relevance page comes in order from the RUM index, a
 date page from a date index; snippets are ts_headline of the page's texts,
-escaped here.
+escaped here. The page is read on a second connection while the counts are
+(alongside.py).
 """
 
 from __future__ import annotations
@@ -173,7 +174,8 @@ class PostgresSearch:
 
     One statement counts the matches and their facets (one_pass); the page
     comes in relevance order from the RUM index, or in date order; snippets
-    are ts_headline of the page's texts.
+    are ts_headline of the page's texts. The page and the counts are read
+    side by side, each in a transaction of its own.
     """
 
     def __init__(self) -> None:
