@@ -2,10 +2,12 @@
 
 Counting each facet with its own query found the matches again each time:
 six full-text scans for one results page. Here one statement scans the
-matches of the narrow search table once and groups them by GROUPING SETS,
-one set per facet, each row also keyed by a flag per active facet filter;
-the multi-select rule (a facet's counts apply every other facet's filter
-but not its own) is then a sum over a few hundred rows here.
+matches of the narrow search table once and groups them by one integer,
+the item's FacetCombination, and by a flag per active facet filter. Only
+the few thousand groups are then joined to their combinations and grouped
+by GROUPING SETS, one set per facet; the multi-select rule (a facet's
+counts apply every other facet's filter but not its own) is a sum over the
+few hundred rows that returns, here.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from imr_archive.letters.models import Guideline
-from imr_archive.search.models import FacetValue, IssueSearchDocument
+from imr_archive.search.models import IssueSearchDocument
 
-# Facet -> column of the search table it groups by: FacetValue ids for the texts, the year, and
-# the item's set of guideline ids for the guideline facet.
-GROUPED = {"outcome": "outcome_code", "category": "category_code", "specialty": "specialty_code",
+# Facet -> column of FacetCombination it groups by (the guideline facet: the item's set of guideline ids).
+GROUPED = {"outcome": "outcome", "category": "category", "specialty": "reviewer_specialty",
            "year": "decision_year", "guideline": "guideline_ids"}
 
 
@@ -35,12 +36,15 @@ def count_matches(matches: QuerySet[IssueSearchDocument], facet_filters: dict[st
     """Total and facet counts of `matches` (every condition but the facet filters) under `facet_filters`."""
     flags = {f"ok_{facet}": ExpressionWrapper(condition, output_field=BooleanField())
              for facet, condition in facet_filters.items()}
-    columns = list(GROUPED.values())
-    inner, params = matches.annotate(**flags).order_by().values(*columns, *flags).query.sql_with_params()
+    inner, params = matches.annotate(**flags).order_by().values("combination_id", *flags).query.sql_with_params()
     flag_list = "".join(f', "{flag}"' for flag in flags)
+    columns = [f"c.{column}" for column in GROUPED.values()]
     sets = ", ".join(f"({column}{flag_list})" for column in columns)
-    sql = (f"SELECT {', '.join(columns)}{flag_list}, GROUPING({', '.join(columns)}), count(*) "
-           f"FROM ({inner}) m GROUP BY GROUPING SETS ({sets})")
+    sql = (f"WITH grouped AS (SELECT combination_id{flag_list}, count(*) AS n FROM ({inner}) m "
+           f"GROUP BY combination_id{flag_list}) "
+           f"SELECT {', '.join(columns)}{flag_list}, GROUPING({', '.join(columns)}), sum(n)::bigint "
+           f"FROM grouped JOIN search_facetcombination c ON c.id = grouped.combination_id "
+           f"GROUP BY GROUPING SETS ({sets})")
     with connections[matches.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -69,12 +73,11 @@ def _roll_up(rows: list[tuple], active: list[str]) -> Counted:
             counts[facet][value] += n
             if facet == facets[0] and passes.get(facet, True):
                 total += n
-    names = {"guideline": dict(Guideline.objects.values_list("id", "slug")),
-             "year": {year: str(year) for year in counts["year"] if year is not None}}
-    numbered = dict(FacetValue.objects.values_list("id", "value"))  # outcome, category and specialty
+    slugs = dict(Guideline.objects.values_list("id", "slug"))
     result = {}
     for facet, counter in counts.items():
-        name_of = names.get(facet, numbered)
-        named = [(name_of[code], n) for code, n in counter.items() if code is not None and n]
-        result[facet] = sorted(((name, n) for name, n in named if name), key=lambda item: (-item[1], item[0]))
+        # Texts are "" and the year 0 when the letter did not say.
+        named = [(slugs[value] if facet == "guideline" else str(value), n) for value, n in counter.items()
+                 if value not in ("", 0) and n]
+        result[facet] = sorted(named, key=lambda item: (-item[1], item[0]))
     return Counted(total=total, facets=result)

@@ -41,44 +41,46 @@ EXACT_LOOKUPS = {"outcome": "outcome", "category": "category", "specialty": "rev
 SNIPPET_SOURCES = ("rationale", "treatment", "letter__case_summary")
 _START, _STOP = "\x02", "\x03"  # ts_headline's markers, swapped for <mark> after escaping
 
-# Number the outcome, category and specialty of the given letters' items not numbered yet (FacetValue).
-NUMBER_FACET_VALUES_SQL = """
-INSERT INTO search_facetvalue (facet, value)
-SELECT DISTINCT named.facet, named.value
-FROM letters_issue i
-CROSS JOIN LATERAL (VALUES ('outcome', i.outcome), ('category', i.category),
-                           ('specialty', i.reviewer_specialty)) AS named(facet, value)
-WHERE i.letter_id = ANY(%s::bigint[])
-ORDER BY 1, 2
+# The facet values of each item of the given letters as a FacetCombination holds them (the year 0 when
+# unknown, the guideline ids sorted); both statements below read it.
+ITEM_FACETS = """
+SELECT i.id AS issue_id, i.outcome, i.category, i.reviewer_specialty, coalesce(i.decision_year, 0) AS decision_year,
+       ARRAY(SELECT DISTINCT c.guideline_id::integer FROM letters_citation c WHERE c.issue_id = i.id ORDER BY 1)
+           AS guideline_ids
+FROM letters_issue i WHERE i.letter_id = ANY(%s::bigint[])
+"""
+# Number the combinations of facet values the given letters' items have and none had before.
+NUMBER_COMBINATIONS_SQL = f"""
+INSERT INTO search_facetcombination (outcome, category, reviewer_specialty, decision_year, guideline_ids)
+SELECT DISTINCT outcome, category, reviewer_specialty, decision_year, guideline_ids FROM ({ITEM_FACETS}) item
+ORDER BY 1, 2, 3, 4, 5
 ON CONFLICT DO NOTHING
 """
-# The search rows of the letters given (ids and stamps as two arrays). The letter's part of the
-# vector (case summary and diagnoses) is computed once per letter, not once per item: MATERIALIZED.
-INDEX_SQL = """
+# The search rows of the letters given (ids, then ids and stamps as two arrays). The letter's part of
+# the vector (case summary and diagnoses) is computed once per letter, not once per item: MATERIALIZED.
+INDEX_SQL = f"""
 WITH indexed AS MATERIALIZED (
     SELECT l.id AS letter_id, given.stamp,
            setweight(to_tsvector('english', l.case_summary || ' ' || l.diagnoses::text), 'D') AS summary
-    FROM letters_letter l JOIN unnest(%s::bigint[], %s::text[]) AS given(letter_id, stamp) ON given.letter_id = l.id)
+    FROM letters_letter l JOIN unnest(%s::bigint[], %s::text[]) AS given(letter_id, stamp) ON given.letter_id = l.id),
+combined AS (
+    SELECT item.issue_id, f.id AS combination_id
+    FROM ({ITEM_FACETS}) item JOIN search_facetcombination f
+         USING (outcome, category, reviewer_specialty, decision_year, guideline_ids))
 INSERT INTO search_issuesearchdocument (issue_id, letter_id, stamp, document, outcome, category,
-                                        reviewer_specialty, decision_year, decision_date, guideline_ids,
-                                        outcome_code, category_code, specialty_code)
+                                        reviewer_specialty, decision_year, decision_date, combination_id)
 SELECT i.id, i.letter_id, indexed.stamp,
        setweight(to_tsvector('english', i.treatment), 'A')
     || setweight(to_tsvector('english', i.claims_administrator_guideline || ' ' || i.reviewer_guideline), 'B')
     || setweight(to_tsvector('english', i.rationale), 'C')
     || indexed.summary,
-       i.outcome, i.category, i.reviewer_specialty, i.decision_year, i.decision_date,
-       ARRAY(SELECT DISTINCT c.guideline_id FROM letters_citation c WHERE c.issue_id = i.id),
-       (SELECT v.id FROM search_facetvalue v WHERE v.facet = 'outcome' AND v.value = i.outcome),
-       (SELECT v.id FROM search_facetvalue v WHERE v.facet = 'category' AND v.value = i.category),
-       (SELECT v.id FROM search_facetvalue v WHERE v.facet = 'specialty' AND v.value = i.reviewer_specialty)
+       i.outcome, i.category, i.reviewer_specialty, i.decision_year, i.decision_date, combined.combination_id
 FROM letters_issue i JOIN indexed ON indexed.letter_id = i.letter_id
+     JOIN combined ON combined.issue_id = i.id
 ON CONFLICT (issue_id) DO UPDATE SET (letter_id, stamp, document, outcome, category, reviewer_specialty,
-                                      decision_year, decision_date, guideline_ids,
-                                      outcome_code, category_code, specialty_code)
+                                      decision_year, decision_date, combination_id)
     = (EXCLUDED.letter_id, EXCLUDED.stamp, EXCLUDED.document, EXCLUDED.outcome, EXCLUDED.category,
-       EXCLUDED.reviewer_specialty, EXCLUDED.decision_year, EXCLUDED.decision_date, EXCLUDED.guideline_ids,
-       EXCLUDED.outcome_code, EXCLUDED.category_code, EXCLUDED.specialty_code)
+       EXCLUDED.reviewer_specialty, EXCLUDED.decision_year, EXCLUDED.decision_date, EXCLUDED.combination_id)
 """
 # The full-text index (created by migration 0002); dropped while many rows are written (bulk).
 RUM_INDEX = "search_document_rum"
@@ -250,8 +252,9 @@ class PostgresBackend:
         IssueSearchDocument.objects.filter(letter_id__in=ids).delete()
         stamps = dict(Letter.objects.filter(id__in=ids).values_list("id", "modified"))
         with connection.cursor() as cursor:
-            cursor.execute(NUMBER_FACET_VALUES_SQL, [list(stamps)])
-            cursor.execute(INDEX_SQL, [list(stamps), [letter_stamp(modified) for modified in stamps.values()]])
+            cursor.execute(NUMBER_COMBINATIONS_SQL, [list(stamps)])
+            cursor.execute(INDEX_SQL, [list(stamps), [letter_stamp(modified) for modified in stamps.values()],
+                                       list(stamps)])
 
     @contextmanager
     def bulk(self) -> Iterator[Callable[[list[int]], None]]:
