@@ -19,7 +19,8 @@ FacetCombination (its outcome, category, specialty, year and cited
 guidelines together), and only then by each facet over the combinations
 found. Grouping the matches by five columns, one of them an array, was
 most of the counting time: 1.3 s of 1.4 s for all 2 million items of the
-million-letter benchmark archive, where counting them takes 0.07 s. The texts stay on the row for the filters.
+million-letter benchmark archive, where counting them takes 0.07 s. The
+texts stay on the row for the filters.
 """
 
 from django.contrib.postgres.fields import ArrayField
