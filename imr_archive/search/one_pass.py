@@ -3,11 +3,16 @@
 Counting each facet with its own query found the matches again each time:
 six full-text scans for one results page. Here one statement scans the
 matches of the narrow search table once and groups them by one integer,
-the item's FacetCombination, and by a flag per active facet filter. Only
-the few thousand groups are then joined to their combinations and grouped
-by GROUPING SETS, one set per facet; the multi-select rule (a facet's
-counts apply every other facet's filter but not its own) is a sum over the
-few hundred rows that returns, here.
+the item's FacetCombination. Only the few thousand groups are then joined
+to their combinations and grouped by GROUPING SETS, one set per facet;
+each row also carries a flag per active facet filter, and the multi-select
+rule (a facet's counts apply every other facet's filter but not its own) is
+a sum over the few hundred rows that returns, here.
+
+A facet filter the combination decides (outcome, category, specialty,
+year, cited guideline) is a flag on the combination, computed once per
+combination rather than once per match; only a cited guideline page,
+which no combination knows, is a flag on each match.
 """
 
 from __future__ import annotations
@@ -19,11 +24,24 @@ from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from imr_archive.letters.models import Guideline
-from imr_archive.search.models import IssueSearchDocument
+from imr_archive.search.database import facet_conditions
+from imr_archive.search.models import FacetCombination, IssueSearchDocument
+from imr_archive.search.query import SearchQuery
 
 # Facet -> column of FacetCombination it groups by (the guideline facet: the item's set of guideline ids).
 GROUPED = {"outcome": "outcome", "category": "category", "specialty": "reviewer_specialty",
            "year": "decision_year", "guideline": "guideline_ids"}
+
+
+def combination_conditions(query: SearchQuery) -> dict[str, Q]:
+    """The query's facet filters a FacetCombination decides (all but a guideline page), as conditions on it."""
+    conditions = facet_conditions(query)  # the facet columns have the same names on FacetCombination
+    if query.guideline:
+        del conditions["guideline"]  # an `IN` over the citations: replaced, or left to each match
+        if query.page is None:
+            cited = Guideline.objects.filter(slug__in=query.guideline).values_list("id", flat=True)
+            conditions["guideline"] = Q(guideline_ids__overlap=list(cited))
+    return conditions
 
 
 @dataclass
@@ -32,23 +50,36 @@ class Counted:
     facets: dict[str, list[tuple[str, int]]]
 
 
-def count_matches(matches: QuerySet[IssueSearchDocument], facet_filters: dict[str, Q]) -> Counted:
-    """Total and facet counts of `matches` (every condition but the facet filters) under `facet_filters`."""
-    flags = {f"ok_{facet}": ExpressionWrapper(condition, output_field=BooleanField())
-             for facet, condition in facet_filters.items()}
-    inner, params = matches.annotate(**flags).order_by().values("combination_id", *flags).query.sql_with_params()
-    flag_list = "".join(f', "{flag}"' for flag in flags)
-    columns = [f"c.{column}" for column in GROUPED.values()]
-    sets = ", ".join(f"({column}{flag_list})" for column in columns)
-    sql = (f"WITH grouped AS (SELECT combination_id{flag_list}, count(*) AS n FROM ({inner}) m "
-           f"GROUP BY combination_id{flag_list}) "
-           f"SELECT {', '.join(columns)}{flag_list}, GROUPING({', '.join(columns)}), sum(n)::bigint "
-           f"FROM grouped JOIN search_facetcombination c ON c.id = grouped.combination_id "
-           f"GROUP BY GROUPING SETS ({sets})")
+def count_matches(matches: QuerySet[IssueSearchDocument], by_match: dict[str, Q],
+                  by_combination: dict[str, Q]) -> Counted:
+    """Total and facet counts of `matches` (every condition but the facet filters) under the facet filters.
+
+    `by_match` are conditions on the search table's rows (a guideline page),
+    `by_combination` conditions on FacetCombination (combination_conditions).
+    """
+    match_flags = {f"ok_{facet}": ExpressionWrapper(condition, output_field=BooleanField())
+                   for facet, condition in by_match.items()}
+    grouped_rows = matches.annotate(**match_flags).order_by().values("combination_id", *match_flags)
+    inner, params = grouped_rows.query.sql_with_params()
+    carried = "".join(f', "{flag}"' for flag in match_flags)
+    combination_flags = ""
+    for facet, condition in by_combination.items():
+        decided, decided_params = FacetCombination.objects.filter(condition).values("id").query.sql_with_params()
+        combination_flags += f', c.id IN ({decided}) AS "ok_{facet}"'
+        params += decided_params
+    active = [*by_match, *by_combination]
+    flags = "".join(f', "ok_{facet}"' for facet in active)
+    columns = ", ".join(GROUPED.values())
+    sets = ", ".join(f"({column}{flags})" for column in GROUPED.values())
+    sql = (f"WITH grouped AS (SELECT combination_id{carried}, count(*) AS n FROM ({inner}) m "
+           f"GROUP BY combination_id{carried}), "
+           f"flagged AS (SELECT c.*, grouped.n{carried}{combination_flags} "
+           f"FROM grouped JOIN search_facetcombination c ON c.id = grouped.combination_id) "
+           f"SELECT {columns}{flags}, GROUPING({columns}), sum(n)::bigint FROM flagged GROUP BY GROUPING SETS ({sets})")
     with connections[matches.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return _roll_up(rows, active=list(facet_filters))
+    return _roll_up(rows, active)
 
 
 def _roll_up(rows: list[tuple], active: list[str]) -> Counted:

@@ -25,8 +25,8 @@ from imr_archive.search import alongside
 from imr_archive.search import query as search_query
 from imr_archive.search.database import date_order, facet_conditions, other_conditions
 from imr_archive.search.documents import IssueDocument, letter_stamp
-from imr_archive.search.models import IssueSearchDocument
-from imr_archive.search.one_pass import Counted, count_matches
+from imr_archive.search.models import FacetCombination, IssueSearchDocument
+from imr_archive.search.one_pass import Counted, combination_conditions, count_matches
 from imr_archive.search.query_syntax import All, Exact, Node, Not, Words, parse
 from imr_archive.search.query_text import read_query
 from imr_archive.search.snippets import plain_snippet
@@ -201,22 +201,26 @@ class PostgresSearch:
         if others:
             matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))
         matches = matches.using(matches.db)  # the router's choice, made in this thread (see alongside)
-        facet_filters = facet_conditions(query, item_id="issue_id")
+        by_combination = combination_conditions(query)
+        by_match = {facet: condition for facet, condition in facet_conditions(query, item_id="issue_id").items()
+                    if facet not in by_combination}
+        shown = matches.filter(*by_match.values())
+        if by_combination:
+            shown = shown.filter(combination_id__in=FacetCombination.objects.filter(*by_combination.values())
+                                 .values("id"))
         with_words = condition is not None
 
         def count() -> Counted:
             with _planned(matches.db, with_words):
-                return count_matches(matches, facet_filters)
+                return count_matches(matches, by_match, by_combination)
 
         def page() -> list[search_query.Hit]:
-            shown = matches.filter(*facet_filters.values())
             with _planned(matches.db, with_words):
                 if query.effective_sort == search_query.SORT_RELEVANCE and rank_query is not None:
                     page_ids = ranked_page(shown, rank_query, query.offset, query.per_page)
                 else:
-                    shown = shown.order_by(*date_order(query, item_id="issue_id"))
-                    newest = shown.values_list("issue_id", flat=True)
-                    page_ids = list(newest[query.offset: query.offset + query.per_page])
+                    by_date = shown.order_by(*date_order(query, item_id="issue_id")).values_list("issue_id", flat=True)
+                    page_ids = list(by_date[query.offset: query.offset + query.per_page])
             return self._hits(page_ids, rank_query, matches.db)
 
         hits, counted = alongside.both(page, count, using=matches.db)
