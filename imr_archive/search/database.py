@@ -103,7 +103,7 @@ class DatabaseSearch:
     def facet_counts(self, query: SearchQuery) -> dict[str, list[tuple[str, int]]]:
         """Counts of every facet value over all matches; a facet ignores its own filter."""
         counts: dict[str, list[tuple[str, int]]] = {}
-        for facet in FACETS:
+        for facet in (f for f in FACETS if f not in query.fixed):
             qs = self.filtered(query, exclude_facet=facet).order_by()
             if facet == "guideline":
                 rows = self.guideline_counts(qs)

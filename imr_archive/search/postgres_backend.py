@@ -200,10 +200,14 @@ class PostgresSearch:
         others = [c for c in other_conditions(query) if c]
         if others:
             matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))
-        matches = matches.using(matches.db)  # the router's choice, made in this thread (see alongside)
-        by_combination = combination_conditions(query)
+        by_combination = {facet: condition for facet, condition in combination_conditions(query).items()
+                          if facet not in query.fixed}
         by_match = {facet: condition for facet, condition in facet_conditions(query, item_id="issue_id").items()
                     if facet not in by_combination}
+        # A fixed facet is not counted: its filter narrows the matches, so fewer rows are counted.
+        narrowing = [by_match.pop(facet) for facet in query.fixed if facet in by_match]
+        matches = matches.filter(*narrowing)
+        matches = matches.using(matches.db)  # the router's choice, made in this thread (see alongside)
         shown = matches.filter(*by_match.values())
         if by_combination:
             shown = shown.filter(combination_id__in=FacetCombination.objects.filter(*by_combination.values())

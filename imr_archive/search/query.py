@@ -43,6 +43,9 @@ class SearchQuery:
     sort: str = SORT_RELEVANCE
     page_number: int = 1
     per_page: int = 20
+    # Facets the page itself fixes (a guideline page view fixes the guideline): they are not
+    # counted, so a backend may apply their filters to the matches before counting the rest.
+    fixed: tuple[str, ...] = ()
 
     @property
     def effective_sort(self) -> str:

@@ -67,6 +67,12 @@ def _hit_texts(issue_ids: list[int]) -> dict[int, list[str]]:
 
 
 def search(query: SearchQuery) -> SearchResults:
+    results = _answer(query)
+    results.facets = {facet: counts for facet, counts in results.facets.items() if facet not in query.fixed}
+    return results
+
+
+def _answer(query: SearchQuery) -> SearchResults:
     if query.q.strip():
         read = read_query(query.q)
         if plain_words(read.text):

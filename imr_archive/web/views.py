@@ -3,6 +3,7 @@ counting stats.py's, links links.py's; a view puts them together and picks the t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from django.core.exceptions import FieldDoesNotExist
@@ -13,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from imr_archive.letters.models import Citation, Guideline, Issue, Letter
 from imr_archive.parsing import vocabulary
 from imr_archive.search import service
+from imr_archive.search.query import FACETS
 from imr_archive.web import stats
 from imr_archive.web.filters import SearchFilterSet
 from imr_archive.web.links import SearchLinks, page_count
@@ -52,7 +54,7 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
         status = 400
         context["errors"] = form_errors(filterset.form)
         return render(request, "web/search.html", context, status=status)
-    query = filterset.search_query()
+    query = replace(filterset.search_query(), fixed=tuple(facet for facet in FACETS if facet in links.fixed))
     results = service.search(query)
     pages = page_count(results.total, query.per_page)
     context.update(query=query, results=results)

@@ -71,3 +71,19 @@ def test_results_come_in_whooshs_relevance_order(items, search_backend, settings
     upheld = {i.issue_id for i in items if i.item["outcome"] == "upheld"}
     filtered = [h.issue_id for h in search(SearchQuery(q=q, outcome=("upheld",), per_page=100)).hits]
     assert filtered == [issue_id for issue_id in expected if issue_id in upheld][:100]
+
+
+@pytest.mark.parametrize("q", ["", "necessary"])
+def test_a_fixed_facet_narrows_every_count_and_is_not_counted(items, q):
+    """A guideline page view fixes the guideline and page: each count is over the items citing the page."""
+    words = all_ids(SearchQuery(q=q)) if q else {i.issue_id for i in items}
+    citing = [i for i in items if i.issue_id in words and i.cites("ACOEM Practice Guidelines", 178)]
+    upheld = [i for i in citing if i.item["outcome"] == "upheld"]
+    assert upheld and len(upheld) < len(citing), "the seeds should hold upheld and other items citing the page"
+
+    results = search(SearchQuery(q=q, outcome=("upheld",), guideline=("acoem",), page=178,
+                                 fixed=("guideline",)))
+    assert results.total == len(upheld)
+    assert "guideline" not in results.facets
+    assert facet(results, "outcome") == Counter(i.item["outcome"] for i in citing)
+    assert facet(results, "category") == Counter(i.item["category"] for i in upheld)
