@@ -11,8 +11,10 @@ The full-text index is a RUM index (the `rum` extension), created by the
 migration on PostgreSQL only: it answers phrases from the positions it
 stores and returns matches in relevance order, so a results page does not
 read every match's vector. Two date indexes (NULLS LAST, which SQLite's
-indexes cannot say) serve a page of matches by date. On SQLite the table
-exists but stays empty (the Whoosh backend serves there).
+indexes cannot say) serve a page of matches by date, and an index of
+(issue_id, combination_id) lets a count read every item's combination
+without reading the table (migration 0006). On SQLite the table exists but
+stays empty (the Whoosh backend serves there).
 
 The facet counts group the rows by one small integer, the item's
 FacetCombination (its outcome, category, specialty, year and cited
