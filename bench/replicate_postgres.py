@@ -34,9 +34,11 @@ COPIES = {
                                  "citation_id": "citation_id + {k} * {citations}"}),
     "search_issuesearchdocument": ("issue_id", {"issue_id": "issue_id + {k} * {issues}",
                                                 "letter_id": "letter_id + {k} * {letters}"}),
+    "search_citingitem": ("id", {"id": "id + {k} * {citing}", "issue_id": "issue_id + {k} * {issues}",
+                                 "letter_id": "letter_id + {k} * {letters}"}),
 }
 OFFSET_NAMES = {"letters_letter": "letters", "letters_issue": "issues", "letters_citation": "citations",
-                "letters_citedpage": "pages"}
+                "letters_citedpage": "pages", "search_citingitem": "citing"}
 
 
 def columns(cursor: psycopg.Cursor, table: str) -> list[str]:

@@ -25,7 +25,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 from imr_archive.letters.models import Guideline
 from imr_archive.search.database import facet_conditions
-from imr_archive.search.models import FacetCombination, IssueSearchDocument
+from imr_archive.search.models import CitingItem, FacetCombination, IssueSearchDocument
 from imr_archive.search.query import SearchQuery
 
 # Facet -> column of FacetCombination it groups by (the guideline facet: the item's set of guideline ids).
@@ -50,9 +50,12 @@ class Counted:
     facets: dict[str, list[tuple[str, int]]]
 
 
-def count_matches(matches: QuerySet[IssueSearchDocument], by_match: dict[str, Q],
+def count_matches(matches: QuerySet[IssueSearchDocument | CitingItem], by_match: dict[str, Q],
                   by_combination: dict[str, Q]) -> Counted:
     """Total and facet counts of `matches` (every condition but the facet filters) under the facet filters.
+
+    `matches` are rows with a combination_id, one per item: search rows, or
+    the citing items of one guideline page.
 
     `by_match` are conditions on the search table's rows (a guideline page),
     `by_combination` conditions on FacetCombination (combination_conditions).

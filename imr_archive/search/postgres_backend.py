@@ -20,12 +20,12 @@ from django.db import connection, connections, transaction
 from django.db.models import F, FloatField, Func, Q, QuerySet
 from django.utils.html import escape
 
-from imr_archive.letters.models import Issue, Letter
+from imr_archive.letters.models import Guideline, Issue, Letter
 from imr_archive.search import alongside
 from imr_archive.search import query as search_query
 from imr_archive.search.database import date_order, facet_conditions, other_conditions
 from imr_archive.search.documents import IssueDocument, letter_stamp
-from imr_archive.search.models import FacetCombination, IssueSearchDocument
+from imr_archive.search.models import CitingItem, FacetCombination, IssueSearchDocument
 from imr_archive.search.one_pass import Counted, combination_conditions, count_matches
 from imr_archive.search.query_syntax import All, Exact, Node, Not, Words, parse
 from imr_archive.search.query_text import read_query
@@ -81,6 +81,13 @@ ON CONFLICT (issue_id) DO UPDATE SET (letter_id, stamp, document, outcome, categ
                                       decision_year, decision_date, combination_id)
     = (EXCLUDED.letter_id, EXCLUDED.stamp, EXCLUDED.document, EXCLUDED.outcome, EXCLUDED.category,
        EXCLUDED.reviewer_specialty, EXCLUDED.decision_year, EXCLUDED.decision_date, EXCLUDED.combination_id)
+"""
+# The citing items (models.CitingItem) of the given letters' search rows.
+CITING_ITEMS_SQL = """
+INSERT INTO search_citingitem (issue_id, letter_id, guideline_id, page, combination_id)
+SELECT DISTINCT p.issue_id, d.letter_id, p.guideline_id, p.page, d.combination_id
+FROM search_issuesearchdocument d JOIN letters_citedpage p ON p.issue_id = d.issue_id
+WHERE d.letter_id = ANY(%s::bigint[])
 """
 # The full-text index (created by migration 0002); dropped while many rows are written (bulk).
 RUM_INDEX = "search_document_rum"
@@ -157,6 +164,15 @@ def ranked_page(matches: QuerySet[IssueSearchDocument], rank_query: SearchQuery,
     return list(nearest.values_list("issue_id", flat=True)[offset: offset + limit])
 
 
+def _page_items(query: search_query.SearchQuery, matches: QuerySet[IssueSearchDocument]) -> QuerySet:
+    """What a search without words or other filters counts: on a guideline page view, the page's citing
+    items (its other facet filters are decided per combination), else the matches themselves."""
+    if query.fixed != ("guideline",) or not query.guideline or query.page is None:
+        return matches
+    cited = Guideline.objects.filter(slug__in=query.guideline).values("id")
+    return CitingItem.objects.using(matches.db).filter(guideline_id__in=cited, page=query.page)
+
+
 @contextmanager
 def _planned(using: str, with_words: bool) -> Iterator[None]:
     """A transaction whose plans read words from the RUM index, never by scanning the table.
@@ -213,10 +229,11 @@ class PostgresSearch:
             shown = shown.filter(combination_id__in=FacetCombination.objects.filter(*by_combination.values())
                                  .values("id"))
         with_words = condition is not None
+        counted = matches if with_words or others else _page_items(query, matches)
 
         def count() -> Counted:
             with _planned(matches.db, with_words):
-                return count_matches(matches, by_match, by_combination)
+                return count_matches(counted, by_match, by_combination)
 
         def page() -> list[search_query.Hit]:
             with _planned(matches.db, with_words):
@@ -255,14 +272,17 @@ class PostgresBackend:
     """Keeps IssueSearchDocument rows in step with the database; answers searches with words."""
 
     def replace_letters(self, letter_ids: Iterable[int], documents: Iterable[IssueDocument]) -> None:
-        """Re-compute the search rows of these letters (deleted items' rows go with them): four statements."""
+        """Re-compute the search rows and citing items of these letters (deleted items' rows go with them)."""
         ids = list(letter_ids)
-        IssueSearchDocument.objects.filter(letter_id__in=ids).delete()
-        stamps = dict(Letter.objects.filter(id__in=ids).values_list("id", "modified"))
-        with connection.cursor() as cursor:
-            cursor.execute(NUMBER_COMBINATIONS_SQL, [list(stamps)])
-            cursor.execute(INDEX_SQL, [list(stamps), [letter_stamp(modified) for modified in stamps.values()],
-                                       list(stamps)])
+        with transaction.atomic():
+            IssueSearchDocument.objects.filter(letter_id__in=ids).delete()
+            CitingItem.objects.filter(letter_id__in=ids).delete()
+            stamps = dict(Letter.objects.filter(id__in=ids).values_list("id", "modified"))
+            with connection.cursor() as cursor:
+                cursor.execute(NUMBER_COMBINATIONS_SQL, [list(stamps)])
+                cursor.execute(INDEX_SQL, [list(stamps), [letter_stamp(modified) for modified in stamps.values()],
+                                           list(stamps)])
+                cursor.execute(CITING_ITEMS_SQL, [list(stamps)])
 
     @contextmanager
     def bulk(self) -> Iterator[Callable[[list[int]], None]]:
@@ -302,6 +322,7 @@ class PostgresBackend:
 
     def clear(self) -> None:
         IssueSearchDocument.objects.all().delete()
+        CitingItem.objects.all().delete()
 
     def problems(self) -> list[str]:
         """The full-text index missing (a bulk run killed before it built the index again)."""

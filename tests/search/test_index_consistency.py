@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -14,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models.signals import post_delete
 
-from imr_archive.letters.models import Issue, Letter
+from imr_archive.letters.models import CitedPage, Issue, Letter
 from imr_archive.letters.signals import remove_deleted_letter_from_index
 from imr_archive.search.models import IssueSearchDocument
 from imr_archive.search.query import SearchQuery
@@ -112,6 +113,29 @@ def test_an_admin_edit_while_the_index_is_locked_is_saved_with_a_warning(archive
     assert "Saved, but searches show the old version for now" in response.content.decode()
     assert Issue.objects.get(id=issue.id).treatment == "Zebra-stripe acupuncture"
     assert check_index()[0] == 1  # the letter is listed as stale until the index is rebuilt
+
+
+def test_a_guideline_page_view_counts_follow_an_edit_and_a_delete(archive, client):
+    User.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.login(username="admin", password="pw")
+    cited = CitedPage.objects.filter(guideline__slug="mtus-chronic-pain", issue__outcome="upheld").first()
+    page_view = SearchQuery(guideline=("mtus-chronic-pain",), page=cited.page, fixed=("guideline",))
+    before = search(page_view)
+    url = f"/admin/letters/issue/{cited.issue_id}/change/"
+    data = change_form_data(client.get(url))
+    data["outcome"] = "overturned"
+    assert client.post(url, data).status_code == 302
+    after = search(page_view)
+    assert after.total == before.total
+    moved = Counter(dict(before.facets["outcome"]))
+    moved.update(overturned=1)
+    moved.subtract(upheld=1)
+    assert Counter(dict(after.facets["outcome"])) == +moved  # +: without outcomes no item has any more
+    letter = Issue.objects.get(id=cited.issue_id).letter
+    citing = CitedPage.objects.filter(guideline__slug="mtus-chronic-pain", page=cited.page, issue__letter=letter)
+    items = citing.values("issue_id").distinct().count()
+    letter.delete()
+    assert search(page_view).total == before.total - items
 
 
 def test_deleting_a_letter_removes_it_from_the_index(archive):
