@@ -12,9 +12,10 @@ by multi-row INSERTs (SQLite >= 3.35 returns the new ids in order).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 # Fields whose database value is not the Python one (DateTimeField is a DateField).
 _PREPARED = (models.DateField, models.JSONField, models.FileField)
@@ -42,7 +43,8 @@ def insert_returning_ids(objs: list[models.Model]) -> None:
     meta = type(objs[0])._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     columns = [f.column for f in fields]
-    rows = [[_database_value(obj, field) for field in fields] for obj in objs]
+    readers = [_value_reader(field) for field in fields]
+    rows = [[read(obj) for read in readers] for obj in objs]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             ids = _next_ids(cursor, meta.db_table, meta.pk.column, len(objs))
@@ -71,9 +73,13 @@ def insert_rows(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
             cursor.execute(_values_sql(table, columns, len(chunk)), [value for row in chunk for value in row])
 
 
-def _database_value(obj: models.Model, field: models.Field) -> object:
-    value = field.pre_save(obj, True)  # fills auto_now and auto_now_add
-    return field.get_db_prep_save(value, connection) if isinstance(field, _PREPARED) else value
+def _value_reader(field: models.Field) -> Callable[[models.Model], object]:
+    """How to read the field's database value from an instance: most are the attribute as it is."""
+    if not isinstance(field, _PREPARED):
+        return attrgetter(field.attname)
+    database = connections[DEFAULT_DB_ALIAS]  # once, not through the proxy for every value
+    # pre_save fills auto_now and auto_now_add.
+    return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), database)
 
 
 def _next_ids(cursor, table: str, column: str, count: int) -> list[int]:
