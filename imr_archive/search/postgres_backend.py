@@ -216,9 +216,9 @@ class PostgresSearch:
         others = [c for c in other_conditions(query) if c]
         if others:
             matches = matches.filter(issue_id__in=Issue.objects.filter(*others).values("id"))
-        by_combination = {facet: condition for facet, condition in combination_conditions(query).items()
+        by_combination = {facet: rule for facet, rule in combination_conditions(query).items()
                           if facet not in query.fixed}
-        by_match = {facet: condition for facet, condition in facet_conditions(query, item_id="issue_id").items()
+        by_match = {facet: rule for facet, rule in facet_conditions(query, item_id="issue_id").items()
                     if facet not in by_combination}
         # A fixed facet is not counted: its filter narrows the matches, so fewer rows are counted.
         narrowing = [by_match.pop(facet) for facet in query.fixed if facet in by_match]
