@@ -1,7 +1,8 @@
 """An archive indexed before migration 0005 keeps its facet counts once migrated (PostgreSQL pass).
 
 Migration 0005 numbers the combinations of facet values of the rows already
-in the search table; a deployment runs it on an archive full of them.
+in the search table, and 0007 lists the items citing each guideline page;
+a deployment runs them on an archive full of rows.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from imr_archive.letters.models import Guideline
 from imr_archive.search.query import SearchQuery
 from imr_archive.search.service import search
 from tests.conftest import SEEDS, expected_parse, seed_letters
+from tests.search.test_search_behaviour import CHRONIC_PAIN
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -71,3 +73,9 @@ def test_migrating_an_indexed_archive_keeps_every_facet_count(archive_indexed_be
     assert {facet: Counter(dict(pairs)) for facet, pairs in results.facets.items()} == annotated
     assert results.total == sum(annotated["outcome"].values())
     assert search(SearchQuery(q="acupuncture")).facets["guideline"]  # words still find the migrated rows
+
+    page_view = search(SearchQuery(guideline=("mtus-chronic-pain",), page=99, fixed=("guideline",)))
+    citing = [item for path in seed_letters() for item in expected_parse(path)["issues"]
+              if any(c["guideline"] == CHRONIC_PAIN and 99 in c["pages"] for c in item["citations"])]
+    assert citing
+    assert Counter(dict(page_view.facets["outcome"])) == Counter(item["outcome"] for item in citing)
