@@ -58,15 +58,20 @@ ON CONFLICT DO NOTHING
 """
 # The search rows of the letters given (ids, then ids and stamps as two arrays). The letter's part of
 # the vector (case summary and diagnoses) is computed once per letter, not once per item: MATERIALIZED.
+# Each item finds its combination in the unique index: joined to the combinations instead, the items
+# were estimated at one row, and the plan compared every item with every letter of the batch.
 INDEX_SQL = f"""
 WITH indexed AS MATERIALIZED (
     SELECT l.id AS letter_id, given.stamp,
            setweight(to_tsvector('english', l.case_summary || ' ' || l.diagnoses::text), 'D') AS summary
     FROM letters_letter l JOIN unnest(%s::bigint[], %s::text[]) AS given(letter_id, stamp) ON given.letter_id = l.id),
 combined AS (
-    SELECT item.issue_id, f.id AS combination_id
-    FROM ({ITEM_FACETS}) item JOIN search_facetcombination f
-         USING (outcome, category, reviewer_specialty, decision_year, guideline_ids))
+    SELECT item.issue_id,
+           (SELECT f.id FROM search_facetcombination f
+            WHERE (f.outcome, f.category, f.reviewer_specialty, f.decision_year, f.guideline_ids)
+                = (item.outcome, item.category, item.reviewer_specialty, item.decision_year, item.guideline_ids))
+               AS combination_id
+    FROM ({ITEM_FACETS}) item)
 INSERT INTO search_issuesearchdocument (issue_id, letter_id, stamp, document, outcome, category,
                                         reviewer_specialty, decision_year, decision_date, combination_id)
 SELECT i.id, i.letter_id, indexed.stamp,
