@@ -45,3 +45,10 @@ def test_production_mode_refuses_to_start_unsafe(tmp_path, unsafe, reason):
     result = manage("check", IMR_VAR_DIR=str(tmp_path), **env)
     assert result.returncode != 0
     assert reason in result.stderr
+
+
+def test_migrating_the_embedded_default_prints_no_system_check_warnings(tmp_path):
+    """What `make run` shows first: migrating a new SQLite archive reports no issues."""
+    result = manage("migrate", "--noinput", IMR_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "System check identified" not in result.stdout + result.stderr
