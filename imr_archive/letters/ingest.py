@@ -11,14 +11,12 @@ and never touches what is already stored.
 from __future__ import annotations
 
 import enum
-import gc
 import hashlib
 import logging
 import multiprocessing
 import multiprocessing.pool
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -273,30 +271,10 @@ def ingest_paths(files: list[Path]) -> Iterator[IngestResult]:
         yield from (_store_read(read, guidelines) for read in reads)
         return
     connections.close_all()  # the workers are forked: they must not share this process's connections
-    with _collecting_rarely(), multiprocessing.get_context("fork").Pool(PARSE_PROCESSES) as pool:
+    with multiprocessing.get_context("fork").Pool(PARSE_PROCESSES) as pool:
         reads = _parsed_ahead(pool, files)
         while batch := list(islice(reads, STORE_BATCH)):
             yield from _store_batch(batch, guidelines)
-
-
-@contextmanager
-def _collecting_rarely() -> Iterator[None]:
-    """Python's cycle collector run rarely, and never over the objects alive before, for a large run.
-
-    A run allocates millions of objects that reference counting frees
-    (parsed letters, rows). At the default threshold the collector ran
-    1,700 times over 10,000 letters, each time in the oldest generation
-    traversing everything Django holds: 1.1 s of the storing process's CPU;
-    frozen and at this threshold, 50 times and 0.16 s.
-    """
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(50_000, *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
 
 
 def _parsed_ahead(pool: multiprocessing.pool.Pool, files: list[Path]) -> Iterator[_Read]:
