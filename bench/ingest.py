@@ -6,9 +6,9 @@
 Generates a corpus with bench/generate_letters.py (unless --corpus is given),
 then, in a throwaway SQLite database and index under a temporary folder:
   parse            extract_text + parse_text of every letter, nothing stored
-  parse + store    what ingest_letters does, without the index: read and parse in a
-                   second process (which also saves the originals), store here, new
-                   letters a hundred per transaction
+  parse + store    what ingest_letters does, without the index: read and parse in
+                   two other processes (which also save the originals), store here,
+                   new letters a hundred per transaction
   index            rebuilding the Whoosh index from the stored letters (rebuild_index)
 Prints the median of --runs runs for parse only (the other two run once: a
 second run would find every letter already stored). Not run by CI.
