@@ -194,7 +194,7 @@ def test_a_letter_whose_items_cannot_be_read_is_stored_flagged_and_searchable(tm
     assert {h.issue_id for h in search(SearchQuery(q="zanzibar")).hits} == {letter.issues.get().id}
 
 
-def test_the_two_process_pipeline_stores_what_a_single_process_does(monkeypatch, tmp_path):
+def test_the_parsing_pipeline_stores_what_a_single_process_does(monkeypatch, tmp_path):
     monkeypatch.setattr("imr_archive.letters.ingest.PIPELINE_MIN_FILES", 5)  # the seeds are few
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     for letter in seed_letters():
@@ -207,7 +207,7 @@ def test_the_two_process_pipeline_stores_what_a_single_process_does(monkeypatch,
     stored = dict(Letter.objects.values_list("source_name", "reviewer_specialty"))
     assert stored == {p.name: expected_parse(p)["reviewer"]["specialty"] or "" for p in seed_letters()}
     assert len(kept_originals()) == len(expected)
-    ingest(tmp_path)  # all unchanged: the originals the parsing process saved again are removed
+    ingest(tmp_path)  # all unchanged: the originals the parsing processes saved again are removed
     assert len(kept_originals()) == len(expected)
 
 
@@ -261,7 +261,7 @@ def test_a_letter_that_cannot_be_stored_fails_alone_and_its_batch_is_stored(smal
     assert len(kept_originals()) == 5
 
 
-def test_the_parsing_process_reads_a_bounded_number_of_files_ahead_of_the_storing(small_batches, monkeypatch, tmp_path):
+def test_the_parsers_read_a_bounded_number_of_files_ahead_of_the_storing(small_batches, monkeypatch, tmp_path):
     """A slow store (a large index to write) must not leave a whole run's parsed letters in memory."""
     import time
 
