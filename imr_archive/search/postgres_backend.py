@@ -283,11 +283,11 @@ class PostgresBackend:
             IssueSearchDocument.objects.filter(letter_id__in=ids).delete()
             CitingItem.objects.filter(letter_id__in=ids).delete()
             stamps = dict(Letter.objects.filter(id__in=ids).values_list("id", "modified"))
+            stored = list(stamps)  # the letters given that still exist
             with connection.cursor() as cursor:
-                cursor.execute(NUMBER_COMBINATIONS_SQL, [list(stamps)])
-                cursor.execute(INDEX_SQL, [list(stamps), [letter_stamp(modified) for modified in stamps.values()],
-                                           list(stamps)])
-                cursor.execute(CITING_ITEMS_SQL, [list(stamps)])
+                cursor.execute(NUMBER_COMBINATIONS_SQL, [stored])
+                cursor.execute(INDEX_SQL, [stored, [letter_stamp(modified) for modified in stamps.values()], stored])
+                cursor.execute(CITING_ITEMS_SQL, [stored])
 
     @contextmanager
     def bulk(self) -> Iterator[Callable[[list[int]], None]]:
