@@ -6,7 +6,7 @@
 Prints one JSON object (bench/run.py, which starts PostgreSQL and passes
 DATABASE_URL, collects them). Measured:
   ingest       `manage.py ingest_letters CORPUS` end to end (parse, store, index), letters/s
-  sizes        the full-text index (Whoosh folder, or the search table with its GIN index) and the database
+  sizes        the full-text index (Whoosh folder, or the search table with its RUM index) and the database
   latency      each query type of bench/queries.py on a gunicorn server (2 workers), median and p95 ms
   naive        the same queries the naive ORM way (bench/naive.py), median ms
   load         locust, a mix of pages from a second process: requests/s, p95, failures
