@@ -7,7 +7,8 @@ Prints one JSON object (bench/run.py, which starts PostgreSQL and passes
 DATABASE_URL, collects them). Measured:
   ingest       `manage.py ingest_letters CORPUS` end to end (parse, store, index), letters/s
   sizes        the full-text index (Whoosh folder, or the search table with its RUM index) and the database
-  latency      each query type of bench/queries.py on a gunicorn server (2 workers), median and p95 ms
+  latency      each query type of bench/queries.py on a gunicorn server (2 workers), median and p95 ms,
+               and the type's slowest page (the highest median of its queries)
   naive        the same queries the naive ORM way (bench/naive.py), median ms
   load         locust, a mix of pages from a second process: requests/s, p95, failures
   memory       the server's peak resident set (largest of master and workers)
@@ -81,9 +82,16 @@ def latency(base: str, runs: int) -> dict[str, dict[str, float]]:
         urls = [base + page_url(query) for query in queries]
         for url in urls:  # warm caches as a running server has them
             fetch_ms(url)
-        times = [fetch_ms(urls[run % len(urls)]) for run in range(runs)]
+        by_url: dict[str, list[float]] = {url: [] for url in urls}
+        for run in range(runs):
+            url = urls[run % len(urls)]
+            by_url[url].append(fetch_ms(url))
+        times = [ms for url_times in by_url.values() for ms in url_times]
+        slowest = max(by_url, key=lambda url: statistics.median(by_url[url]))
         figures[name] = {"median": round(statistics.median(times)),
-                         "p95": round(statistics.quantiles(times, n=20)[-1])}
+                         "p95": round(statistics.quantiles(times, n=20)[-1]),
+                         "slowest": {"page": slowest.removeprefix(base),
+                                     "median": round(statistics.median(by_url[slowest]))}}
     return figures
 
 

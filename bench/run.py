@@ -28,6 +28,7 @@ import platform
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 from queries import query_types
 
@@ -96,12 +97,14 @@ def report(results: list[dict]) -> None:
                   f"median {load['median']} ms, p95 {load['p95']} ms, {load['failures']} failures "
                   f"of {load['requests']}")
         naive = figures.get("naive", {})
-        print(f"{'query type':28s} {'median':>7s} {'p95':>6s} {'naive':>7s} {'ratio':>6s}")
+        print(f"{'query type':28s} {'median':>7s} {'p95':>6s} {'naive':>7s} {'ratio':>6s}  slowest page (median)")
         for name in query_types():
             own = figures["latency"][name]
             base = naive.get(name)
             ratio = f"{base / max(own['median'], 1):5.1f}x" if base else ""
-            print(f"{name:28s} {own['median']:7d} {own['p95']:6d} {base or '':>7} {ratio:>6s}")
+            slowest = own["slowest"]
+            print(f"{name:28s} {own['median']:7d} {own['p95']:6d} {base or '':>7} {ratio:>6s}  "
+                  f"{unquote_plus(slowest['page'])} ({slowest['median']})")
 
 
 def main() -> int:
