@@ -79,19 +79,18 @@ def sizes(stack: str, var: Path) -> dict[str, float]:
 def latency(base: str, runs: int) -> dict[str, dict[str, float]]:
     figures = {}
     for name, queries in query_types().items():
-        urls = [base + page_url(query) for query in queries]
-        for url in urls:  # warm caches as a running server has them
-            fetch_ms(url)
-        by_url: dict[str, list[float]] = {url: [] for url in urls}
+        pages = [page_url(query) for query in queries]
+        for page in pages:  # warm caches as a running server has them
+            fetch_ms(base + page)
+        by_page: dict[str, list[float]] = {}  # the pages timed (fewer runs than pages leave some out)
         for run in range(runs):
-            url = urls[run % len(urls)]
-            by_url[url].append(fetch_ms(url))
-        times = [ms for url_times in by_url.values() for ms in url_times]
-        slowest = max(by_url, key=lambda url: statistics.median(by_url[url]))
+            page = pages[run % len(pages)]
+            by_page.setdefault(page, []).append(fetch_ms(base + page))
+        times = [ms for page_times in by_page.values() for ms in page_times]
+        slowest = max(by_page, key=lambda page: statistics.median(by_page[page]))
         figures[name] = {"median": round(statistics.median(times)),
                          "p95": round(statistics.quantiles(times, n=20)[-1]),
-                         "slowest": {"page": slowest.removeprefix(base),
-                                     "median": round(statistics.median(by_url[slowest]))}}
+                         "slowest": {"page": slowest, "median": round(statistics.median(by_page[slowest]))}}
     return figures
 
 

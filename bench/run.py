@@ -62,9 +62,9 @@ def measure(stack: str, count: int, args: argparse.Namespace) -> dict[str, objec
     if stack == "postgres":
         with postgres_server(keep=archive / "pg", settings=POSTGRES_SETTINGS) as url:
             output = subprocess.run(command, env={**env, "DATABASE_URL": url}, check=True,
-                                    capture_output=True, text=True).stdout
+                                    stdout=subprocess.PIPE, text=True).stdout
     else:
-        output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+        output = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 

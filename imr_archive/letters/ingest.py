@@ -253,7 +253,8 @@ STORE_BATCH = 100  # new letters stored per transaction on a pipelined run
 PARSE_WINDOW = 500  # files handed to the parsing processes at a time; two windows at most are in flight
 # Parsing is the largest share of a letter's CPU. With one parsing process it was busy all the time
 # while storing and the database used about half a core: a quarter of two cores idle. With two,
-# both cores stay busy (10,000 letters: 11% less time on PostgreSQL, 4% on SQLite + Whoosh).
+# both cores stay busy: 21% less time for 3,000 letters on PostgreSQL, about 4% for 10,000 on
+# SQLite + Whoosh (interleaved runs, bench/RESULTS.md).
 PARSE_PROCESSES = 2
 
 
