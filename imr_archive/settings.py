@@ -96,9 +96,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",  # writers queue for the lock instead of failing
         "timeout": 30,
     }
-    # The one index with non-key columns (CitingItem's) serves the PostgreSQL backend, which alone fills
-    # that table; SQLite makes it a plain index, which Django would warn about on every migrate.
-    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 if os.environ.get("DATABASE_REPLICA_URL"):
     # A read replica for the public pages (see imr_archive/routers.py). In tests it mirrors the primary.

@@ -1,14 +1,12 @@
 #!/bin/sh
 # System packages the test suite drives for real: Debian's Chromium (browser
-# tests), PostgreSQL 15 server binaries (the throwaway test cluster) and its
-# RUM extension (the PostgreSQL search backend's index).
+# tests) and PostgreSQL 15 server binaries (the throwaway test cluster).
 # Installs only what is missing; needs root (or sudo) the first time.
 set -eu
 
 need=""
 [ -x /usr/bin/chromium ] || need="$need chromium"
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need="$need postgresql"
-ls /usr/share/postgresql/*/extension/rum.control >/dev/null 2>&1 || need="$need postgresql-15-rum"
 [ -z "$need" ] && exit 0
 
 echo "installing system packages for the tests:$need"

@@ -80,6 +80,9 @@ class Letter(TimeStamped):
     patient_sex = models.CharField(max_length=6, blank=True, choices=[("female", "female"), ("male", "male")],
                                    help_text="female, male, or blank when not stated.")
     diagnoses = models.JSONField(default=list, blank=True, help_text="Diagnoses as listed in the case summary.")
+    records_reviewed = models.JSONField(
+        default=list, blank=True,
+        help_text="Records the expert reviewer saw, as listed: [{'text': ..., 'date': 'YYYY-MM-DD' or null}].")
     case_summary = models.TextField(blank=True, help_text="The clinical case summary.")
     determination_method = models.TextField(blank=True, help_text="How the IMR final determination was made.")
 

@@ -33,6 +33,7 @@ def parsed_letter_values(parsed: ParsedLetter) -> dict[str, object]:
         "patient_age": parsed.patient.age,
         "patient_sex": parsed.patient.sex or "",
         "diagnoses": list(parsed.diagnoses),
+        "records_reviewed": [record.to_dict() for record in parsed.records_reviewed],
         "case_summary": parsed.case_summary,
         "determination_method": parsed.determination_method,
     }

@@ -7,7 +7,7 @@ reviewer, patient, diagnoses) -> issues (items and outcomes) -> citations.
 
 from imr_archive.parsing.extract import ExtractionError, extract_text
 from imr_archive.parsing.parser import PARSER_VERSION, parse_text
-from imr_archive.parsing.result import Citation, Issue, ParsedLetter
+from imr_archive.parsing.result import Citation, Issue, ParsedLetter, RecordReviewed
 
 __all__ = [
     "PARSER_VERSION",
@@ -15,6 +15,7 @@ __all__ = [
     "ExtractionError",
     "Issue",
     "ParsedLetter",
+    "RecordReviewed",
     "extract_text",
     "parse_text",
 ]

@@ -132,6 +132,17 @@ class Patient:
 
 
 @dataclass
+class RecordReviewed:
+    """One record the expert reviewer saw (a report, a note, a UR letter), as the letter lists it."""
+
+    text: str
+    date: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "date": _iso(self.date)}
+
+
+@dataclass
 class ParsedLetter:
     """Everything read from one letter. `text` is the cleaned text spans point into."""
 
@@ -144,6 +155,7 @@ class ParsedLetter:
     patient: Patient = field(default_factory=Patient)
     diagnoses: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    records_reviewed: list[RecordReviewed] = field(default_factory=list)
     priority: str | None = None
     case_summary: str = ""
     determination_method: str = ""
@@ -160,6 +172,7 @@ class ParsedLetter:
             "patient": self.patient.to_dict(),
             "diagnoses": list(self.diagnoses),
             "issues": [i.to_dict() for i in self.issues],
+            "records_reviewed": [r.to_dict() for r in self.records_reviewed],
             "priority": self.priority,
             "case_summary": self.case_summary,
             "determination_method": self.determination_method,

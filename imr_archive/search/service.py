@@ -4,9 +4,8 @@
     reindex_letters(ids), remove_letters(ids): keep the index in step with the database
 
 IMR_SEARCH_BACKEND picks the engine that answers searches with words:
-"whoosh" (default; an index folder, IMR_INDEX_DIR, on this machine) or
-"postgres" (a search table in the PostgreSQL database every app server
-shares). Searches without words are answered by the database on either.
+"whoosh" (default; an index folder, IMR_INDEX_DIR, on this machine).
+Searches without words are answered by the database.
 """
 
 from __future__ import annotations
@@ -19,21 +18,19 @@ from typing import Protocol
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connection
 
 from imr_archive.letters.models import Issue
 from imr_archive.search.database import DatabaseSearch
 from imr_archive.search.documents import IssueDocument, documents_for_letters
-from imr_archive.search.postgres_backend import PostgresBackend, PostgresSearch
 from imr_archive.search.query import SearchQuery, SearchResults
 from imr_archive.search.query_text import plain_words, read_query
 from imr_archive.search.whoosh import WhooshBackend
 
-BACKENDS = ("whoosh", "postgres")
+BACKENDS = ("whoosh",)
 
 
 class TextIndex(Protocol):
-    """What a full-text backend does; WhooshBackend and PostgresBackend both do it."""
+    """What a full-text backend does."""
 
     def replace_letters(self, letter_ids: Iterable[int], documents: Iterable[IssueDocument]) -> None: ...
     def bulk(self) -> AbstractContextManager[Callable[[list[int]], None]]: ...
@@ -53,10 +50,6 @@ def text_index(backend: str | None = None) -> TextIndex:
     backend = backend or settings.IMR_SEARCH_BACKEND
     if backend == "whoosh":
         return whoosh_backend(str(settings.IMR_INDEX_DIR), settings.IMR_INDEX_LOCK_TIMEOUT)
-    if backend == "postgres":
-        if connection.vendor != "postgresql":
-            raise ImproperlyConfigured("IMR_SEARCH_BACKEND=postgres needs a PostgreSQL DATABASE_URL")
-        return PostgresBackend()
     raise ImproperlyConfigured(f"IMR_SEARCH_BACKEND={backend!r}: choose one of {', '.join(BACKENDS)}")
 
 
@@ -85,9 +78,7 @@ def _answer(query: SearchQuery) -> SearchResults:
 
 
 def browse(query: SearchQuery) -> SearchResults:
-    """A search without words: the database answers (with PostgreSQL, from the narrow search table)."""
-    if settings.IMR_SEARCH_BACKEND == "postgres":
-        return PostgresSearch().search(query)
+    """A search without words: the database answers."""
     return DatabaseSearch().search(query)
 
 

@@ -6,11 +6,9 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import override_settings
 
 from imr_archive.letters.models import Issue, Letter
-from imr_archive.search.service import text_index
 from tests.conftest import SEEDS, expected_parse, seed_letters
 
 
@@ -33,8 +31,6 @@ def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
     paths = {"IMR_INDEX_DIR": folder / "index", "MEDIA_ROOT": folder / "media"}
     with django_db_blocker.unblock(), override_settings(**paths):
         call_command("ingest_letters", str(SEEDS), verbosity=0)
-        if connection.vendor == "postgresql":  # the PostgreSQL backend's search table too
-            text_index("postgres").replace_letters(Letter.objects.values_list("id", flat=True), [])
         ids = {(letter.source_name, issue.ordinal): issue.id
                for letter in Letter.objects.all() for issue in letter.issues.all()}
         items = [
@@ -48,11 +44,9 @@ def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
         Letter.objects.all().delete()
 
 
-@pytest.fixture(params=["whoosh", "postgres"])
+@pytest.fixture(params=["whoosh"])
 def search_backend(request, settings) -> str:
-    """Each search test runs on both backends; the PostgreSQL one needs a PostgreSQL database."""
-    if request.param == "postgres" and connection.vendor != "postgresql":
-        pytest.skip("the PostgreSQL search backend runs in make test's PostgreSQL pass")
+    """Each search test runs on every search engine."""
     settings.IMR_SEARCH_BACKEND = request.param
     return request.param
 
