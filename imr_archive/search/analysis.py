@@ -1,11 +1,13 @@
 """The one analyzer of searched prose: how text becomes the words an index holds.
 
-Words are runs of letters, digits and underscores, with inner dots kept
-(3.5mg, e.g); a hyphen, slash or apostrophe separates words (x-ray is x and
-ray, knee's is knee and s), so a query word that holds one is read as a
-phrase of its parts. Words are lower-cased and stemmed by the Snowball
-English stemmer; there are no stop words (`the` is a word like any other, so
-a phrase is exactly the words typed); a word of 40 bytes or more is dropped.
+Words are runs of letters and digits (Tantivy's simple tokenizer): anything
+else separates words (x-ray is x and ray, knee's is knee and s, 3.5mg is 3
+and 5mg), so a query word that holds such a character is read as a phrase of
+its parts. Words are lower-cased and stemmed by the Snowball English
+stemmer; there are no stop words (`the` is a word like any other, so a
+phrase is exactly the words typed); a word of 40 bytes or more is dropped.
+(A regular-expression tokenizer keeping inner dots indexed at a third of
+the speed: bench/RESULTS.md.)
 
 Both engines use this very analyzer, built once by tantivy's Rust code: the
 Tantivy index registers it under `PROSE`, the Whoosh index tokenizes through
@@ -21,7 +23,6 @@ from functools import cache
 import tantivy
 
 PROSE = "imr_prose"  # the name the Tantivy index knows the analyzer by
-TOKEN_PATTERN = r"\w+(?:\.\w+)*"
 LONGEST_WORD_BYTES = 39
 # Parts of one field (an item's rationale, guideline lines, case summary) are kept apart by a
 # gap of one position, so a phrase never runs from the end of one into the next.
@@ -38,7 +39,7 @@ class Token:
 
 @cache
 def prose_analyzer() -> tantivy.TextAnalyzer:
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(TOKEN_PATTERN))
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
             .filter(tantivy.Filter.remove_long(LONGEST_WORD_BYTES + 1))
             .filter(tantivy.Filter.lowercase())
             .filter(tantivy.Filter.stemmer("english"))
@@ -79,7 +80,7 @@ def phrase_terms(words: tuple[str, ...]) -> list[tuple[int, str]]:
 
 @cache
 def _lower_analyzer() -> tantivy.TextAnalyzer:
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(TOKEN_PATTERN))
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
             .filter(tantivy.Filter.remove_long(LONGEST_WORD_BYTES + 1))
             .filter(tantivy.Filter.lowercase())
             .build())

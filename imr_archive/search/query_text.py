@@ -15,11 +15,11 @@ import re
 
 from imr_archive.parsing import vocabulary
 
-# Searched text fields. "text" is everything an item says but its treatment (rationale,
-# guideline lines, case summary, diagnoses); the default fields are searched by words without a field.
+# Searched text fields: "text" is the rationale and the guideline lines, "summary" the case summary
+# and the diagnoses. A word without a field is looked for in the default fields (all an item says but
+# the records its reviewer saw), a word in the treatment counting three times in relevance.
 TEXT_FIELDS = ("treatment", "text", "summary", "guideline_text", "records")
-# The default fields and their weight in relevance: a word in the treatment counts three times.
-DEFAULT_FIELDS = {"treatment": 3.0, "text": 1.0}
+DEFAULT_FIELDS = {"treatment": 3.0, "text": 1.0, "summary": 1.0}
 
 # What a user may type before a colon -> the searched field.
 FIELD_ALIASES = {

@@ -32,8 +32,9 @@ TRICKY = [
     ("studies", ["studi"]),
     ("running", ["run"]),
     ("physicians'", ["physician"]),
-    ("3.5mg", ["3.5mg"]),  # inner dots stay: doses, abbreviations
-    ("q.i.d.", ["q.i.d"]),
+    ("3.5mg", ["3", "5mg"]),  # any other character separates words, a dot too
+    ("q.i.d.", ["q", "i", "d"]),
+    ("_under_", ["under"]),
     ("1,000", ["1", "000"]),
     ("(Norco)", ["norco"]),
     ("The", ["the"]),  # no stop words

@@ -9,9 +9,12 @@ from imr_archive.search.analysis import phrase_terms
 from imr_archive.search.query_text import DEFAULT_FIELDS
 from imr_archive.search.whoosh.analysis import pair
 
+# The default fields as Whoosh indexes them: all of them but the treatment are one field.
+WHOOSH_DEFAULT_FIELDS = {"treatment": DEFAULT_FIELDS["treatment"], "anywhere": 1.0}
+
 
 def _fields(field: str | None) -> dict[str, float]:
-    return {field: 1.0} if field else DEFAULT_FIELDS
+    return {field: 1.0} if field else WHOOSH_DEFAULT_FIELDS
 
 
 def _words(node: syntax.Words) -> Query:

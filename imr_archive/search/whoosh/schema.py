@@ -19,8 +19,10 @@ SCHEMA = Schema(
     stamp=STORED(),
     number=NUMERIC(int, bits=64, sortable=True),  # the issue id as a column: the tie order of sorts
     treatment=TEXT(analyzer=PROSE),
-    # Everything else an item says: rationale, guideline lines, case summary and diagnoses.
-    text=TEXT(analyzer=PROSE),
+    text=TEXT(analyzer=PROSE),  # the rationale and the guideline lines
+    # The default fields but the treatment (text and summary) as one: a word without a field is
+    # then two postings lists, not three, for Whoosh to walk in Python.
+    anywhere=TEXT(analyzer=PROSE),
     summary=TEXT(analyzer=PROSE),
     guideline_text=TEXT(analyzer=PROSE),
     records=TEXT(analyzer=PROSE),
@@ -60,10 +62,11 @@ def document_fields(doc: IssueDocument) -> dict:
         "number": doc.issue_id,
         "treatment": doc.treatment,
         "text": joined(doc.text),
+        "anywhere": joined([*doc.text, *doc.summary]),
         "summary": joined(doc.summary),
         "guideline_text": joined(doc.guideline_lines),
         "records": joined(doc.records),
-        "pairs": joined([doc.treatment, *doc.text]),
+        "pairs": joined([doc.treatment, *doc.text, *doc.summary]),
         "case_number": doc.case_number.lower(),
         "treatment_normalized": doc.treatment_normalized,
         "outcome": doc.outcome,
