@@ -87,3 +87,17 @@ def test_a_fixed_facet_narrows_every_count_and_is_not_counted(items, q):
     assert "guideline" not in results.facets
     assert facet(results, "outcome") == Counter(i.item["outcome"] for i in citing)
     assert facet(results, "category") == Counter(i.item["category"] for i in upheld)
+
+
+@pytest.mark.parametrize("q", ["necessary", "physical therapy", '"medically necessary"', '"not medically necessary"',
+                               "acupuncture OR chiropractic", "pain -opioids"])
+def test_whooshs_public_path_answers_as_its_fast_path(items, search_backend, monkeypatch, q):
+    """With another whoosh-reloaded release the fast path (postings.py) is off: same matches, counts and order."""
+    if search_backend != "whoosh":
+        pytest.skip("Whoosh's paths")
+    query = SearchQuery(q=q, outcome=("upheld",), per_page=100)
+    fast = search(query)
+    monkeypatch.setattr("imr_archive.search.whoosh.backend.FAST_PATH", False)
+    public = search(query)
+    assert (public.total, public.facets) == (fast.total, fast.facets)
+    assert [h.issue_id for h in public.hits] == [h.issue_id for h in fast.hits]

@@ -5,12 +5,12 @@ summary) is given as one string, its parts joined by PART_BREAK; each part
 starts PART_GAP positions after the previous one ends, as Tantivy numbers
 the values of a multi-valued field, so a phrase never spans two parts.
 
-`PairsTokenizer` indexes each two adjacent words as one term ("function
+`GramsTokenizer(n)` indexes each n adjacent words as one term ("function
 improv"), at the first word's position: Whoosh checks positions in Python,
-one document at a time, so a phrase of two words is looked up as one term
-and a longer one as a phrase of pairs (three words, two pairs), fewer and
-rarer positions to check. Adjacent means consecutive positions in one part,
-so a pair is exactly a two-word phrase.
+one document at a time, so a phrase of two or three words is looked up as
+one term (of the pairs or the triples field) and a longer one as a phrase of
+triples, fewer and rarer positions to check. Adjacent means consecutive
+positions in one part, so a pair is exactly a two-word phrase.
 """
 
 from __future__ import annotations
@@ -30,15 +30,15 @@ def joined(parts: list[str]) -> str:
     return PART_BREAK.join(part for part in parts if part)
 
 
-def pair(first: str, second: str) -> str:
-    """The pairs field's term of two adjacent indexed words (a space is never inside one)."""
-    return f"{first} {second}"
+def gram(words: list[str]) -> str:
+    """The term of adjacent indexed words in the pairs or triples field (a space is never inside a word)."""
+    return " ".join(words)
 
 
 class ProseTokenizer(Tokenizer):
     """Whoosh tokens of the project's analyzer: already lower-cased and stemmed."""
 
-    pairs = False
+    size = 1  # words a token holds
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
@@ -52,7 +52,7 @@ class ProseTokenizer(Tokenizer):
         position, offset = start_pos, start_char
         for part in value.split(PART_BREAK):
             found = tokens(part)
-            terms = _pairs(found) if self.pairs else ((t, t.text, t.start, t.end) for t in found)
+            terms = _grams(found, self.size) if self.size > 1 else ((t, t.text, t.start, t.end) for t in found)
             for first, text, start, end in terms:
                 token.text, token.boost, token.stopped = text, 1.0, False
                 if keeporiginal:
@@ -66,13 +66,21 @@ class ProseTokenizer(Tokenizer):
             offset += len(part) + len(PART_BREAK)
 
 
-def _pairs(found: list[Analyzed]) -> Iterator[tuple[Analyzed, str, int, int]]:
-    for first, second in zip(found, found[1:], strict=False):
-        if second.position == first.position + 1:
-            yield first, pair(first.text, second.text), first.start, second.end
+def _grams(found: list[Analyzed], size: int) -> Iterator[tuple[Analyzed, str, int, int]]:
+    for start in range(len(found) - size + 1):
+        words = found[start:start + size]
+        if words[-1].position == words[0].position + size - 1:
+            yield words[0], gram([w.text for w in words]), words[0].start, words[-1].end
 
 
-class PairsTokenizer(ProseTokenizer):
-    """Each two adjacent words of the project's analyzer as one token."""
+class GramsTokenizer(ProseTokenizer):
+    """Each `size` adjacent words of the project's analyzer as one token."""
 
-    pairs = True
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GramsTokenizer) and other.size == self.size
+
+    def __hash__(self) -> int:
+        return hash((GramsTokenizer, self.size))

@@ -7,12 +7,13 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from whoosh import index, writing
-from whoosh.query import And, Every, Query
+from whoosh.query import And, Every, Query, Term
 
 from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.engine import Answer
@@ -23,6 +24,8 @@ from imr_archive.search.query_syntax import Node
 from imr_archive.search.whoosh.columns import Columns
 from imr_archive.search.whoosh.compile import compile_words
 from imr_archive.search.whoosh.counting import count_facets
+from imr_archive.search.whoosh.postings import FAST_PATH, PostingsCache
+from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
 from imr_archive.search.whoosh.schema import SCHEMA, UNKNOWN_DATE, any_of, document_fields, filter_query
 
 
@@ -36,6 +39,7 @@ class WhooshBackend:
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
         self._column_cache: tuple[tuple, Columns | None] = ((), None)
+        self._postings = PostingsCache()
         self._local = threading.local()
 
     # -- the index on disk ------------------------------------------------
@@ -166,48 +170,78 @@ class WhooshBackend:
             passing["guideline"] = matches.intersection(chain.from_iterable(holding))
         return passing
 
-    def _matches(self, searcher, query: SearchQuery, words: Node | None,
-                 columns: Columns) -> tuple[Query, set[int], dict[str, set[int]]]:
-        """The Whoosh query of the words and the non-facet filters, the documents it matches, and for each
-        filtered facet those of them passing its filter."""
+    def _scored(self, searcher, state: tuple, compiled: Query) -> Scored | None:
+        """`compiled`'s matches, scored lazily by the fast path (postings.py), or None where it does not apply."""
+        if not FAST_PATH:
+            return None
+
+        def term_scores(term: Term) -> dict[int, float]:
+            postings = self._postings.get(searcher, state, term.fieldname, term.text, term.boost)
+            return dict(zip(postings.ids, postings.scores, strict=True))
+
+        try:
+            return evaluate(compiled, term_scores, searcher.reader().all_doc_ids)
+        except Unsupported:
+            return None
+
+    def _select(self, query: SearchQuery, words: Node | None) -> _Selection:
+        searcher = self._searcher()
+        state = self._state(searcher)
+        columns = self._columns(searcher, state)
         compiled = compile_words(words) if words is not None else Every()
         others = filter_query(query)
         base = And([compiled, others]) if others else compiled
-        matches = set(searcher.docs_for_query(base))
-        return base, matches, self._facet_filters(searcher, query, columns, matches)
+        scored = self._scored(searcher, state, compiled) if words is not None else None
+        if scored is None:
+            matches = set(searcher.docs_for_query(base))
+        else:
+            matches = set(scored.docs)
+            if others:
+                matches.intersection_update(searcher.docs_for_query(others))
+        passing = self._facet_filters(searcher, query, columns, matches)
+        matched = set.intersection(matches, *passing.values()) if passing else matches
+        return _Selection(searcher, columns, base, scored, matches, passing, matched)
 
     def answer(self, query: SearchQuery, words: Node | None, passes: list[CountingPass]) -> Answer:
-        """Matches from Whoosh's matchers, facet counts from the columns, the page from Whoosh's top-N search."""
-        searcher = self._searcher()
-        columns = self._columns(searcher, self._state(searcher))
-        base, matches, passing = self._matches(searcher, query, words, columns)
-        matched = set.intersection(matches, *passing.values()) if passing else matches
-        wanted = query.offset + query.per_page
-        page = self._ordered(searcher, query, base, matched, bool(passing), columns, wanted)[query.offset:]
-        return Answer(len(matched), page, count_facets(passes, matches, passing, columns))
+        """Matches and scores from the fast path where it applies (else Whoosh's matchers and top-N search),
+        facet counts from the columns."""
+        selected = self._select(query, words)
+        page = selected.ordered(query, query.offset + query.per_page)[query.offset:]
+        return Answer(len(selected.matched), page,
+                      count_facets(passes, selected.matches, selected.passing, selected.columns))
 
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
-        searcher = self._searcher()
-        columns = self._columns(searcher, self._state(searcher))
-        base, matches, passing = self._matches(searcher, query, words, columns)
-        matched = set.intersection(matches, *passing.values()) if passing else matches
-        return [issue_id for issue_id, _ in self._ordered(searcher, query, base, matched, bool(passing), columns,
-                                                          limit)]
+        return [issue_id for issue_id, _ in self._select(query, words).ordered(query, limit)]
 
-    def _ordered(self, searcher, query: SearchQuery, base: Query, matched: set[int], narrowed: bool,
-                 columns: Columns, limit: int) -> list[tuple[int, float | None]]:
+
+@dataclass
+class _Selection:
+    """One search's matches over one searcher: before the facet filters, each filter's, and after them all."""
+
+    searcher: object
+    columns: Columns
+    base: Query  # the words and the non-facet filters
+    scored: Scored | None  # the words' matches with their scores, when the fast path applies
+    matches: set[int]  # documents matching `base`
+    passing: dict[str, set[int]]  # filtered facet -> its matches passing its filter
+    matched: set[int]  # documents passing every filter
+
+    def ordered(self, query: SearchQuery, limit: int) -> list[tuple[int, float | None]]:
         """The first `limit` of `matched` in the search's order, as (issue id, score).
 
-        Unless facet filters narrowed the matches of `base`, Whoosh's top-N search
+        Unless facet filters narrowed the matches, Whoosh's own top-N search
         runs unfiltered: it then skips blocks of postings that cannot make the top.
         """
+        issue_id = self.columns.issue_id
+        if query.effective_sort == SORT_RELEVANCE and self.scored is not None:
+            return [(issue_id[d], score) for d, score in best(self.scored, self.matched, limit)]
         if query.effective_sort == SORT_RELEVANCE:
-            top = searcher.search(base, limit=limit, filter=matched if narrowed else None)
-            return [(columns.issue_id[hit.docnum], hit.score) for hit in top]
-        decision, issue_id = columns.decision, columns.issue_id
+            top = self.searcher.search(self.base, limit=limit, filter=self.matched if self.passing else None)
+            return [(issue_id[hit.docnum], hit.score) for hit in top]
+        decision = self.columns.decision
         if query.effective_sort == SORT_OLDEST:
-            order = heapq.nsmallest(limit, matched,
+            order = heapq.nsmallest(limit, self.matched,
                                     key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], issue_id[d]))
         else:
-            order = heapq.nlargest(limit, matched, key=lambda d: (decision[d], issue_id[d]))
+            order = heapq.nlargest(limit, self.matched, key=lambda d: (decision[d], issue_id[d]))
         return [(issue_id[d], None) for d in order]

@@ -7,7 +7,7 @@ from whoosh.query import And, Not, NullQuery, Or, Phrase, Prefix, Query, Term
 from imr_archive.search import query_syntax as syntax
 from imr_archive.search.analysis import phrase_terms
 from imr_archive.search.query_text import DEFAULT_FIELDS
-from imr_archive.search.whoosh.analysis import pair
+from imr_archive.search.whoosh.analysis import gram
 
 # The default fields as Whoosh indexes them: all of them but the treatment are one field.
 WHOOSH_DEFAULT_FIELDS = {"treatment": DEFAULT_FIELDS["treatment"], "anywhere": 1.0}
@@ -24,9 +24,10 @@ def _words(node: syntax.Words) -> Query:
     if len(terms) == 1:
         return Or([Term(f, terms[0][1], boost=b) for f, b in _fields(node.field).items()])
     words = [text for _, text in terms]
-    pairs = [pair(a, b) for a, b in zip(words, words[1:], strict=False)]
     if node.field is None and terms[-1][0] == len(terms) - 1:  # in the default fields, no word left out
-        return Term("pairs", pairs[0]) if len(pairs) == 1 else Phrase("pairs", pairs)
+        if len(words) <= 3:
+            return Term("pairs" if len(words) == 2 else "triples", gram(words))
+        return Phrase("triples", [gram(words[i:i + 3]) for i in range(len(words) - 2)])
     # Positions skip a word too long to be indexed: allow that gap, as Tantivy's offsets do.
     slop = 1 + max(b[0] - a[0] - 1 for a, b in zip(terms, terms[1:], strict=False))
     return Or([Phrase(f, words, slop=slop, boost=b) for f, b in _fields(node.field).items()])

@@ -10,7 +10,7 @@ from whoosh.query import And, NumericRange, Or, Query, Term
 
 from imr_archive.search.documents import IssueDocument
 from imr_archive.search.query import SearchQuery
-from imr_archive.search.whoosh.analysis import PairsTokenizer, ProseTokenizer, joined
+from imr_archive.search.whoosh.analysis import GramsTokenizer, ProseTokenizer, joined
 
 PROSE = ProseTokenizer()
 SCHEMA = Schema(
@@ -26,8 +26,9 @@ SCHEMA = Schema(
     summary=TEXT(analyzer=PROSE),
     guideline_text=TEXT(analyzer=PROSE),
     records=TEXT(analyzer=PROSE),
-    # The default fields' adjacent word pairs (whoosh/analysis.py): phrases without a field.
-    pairs=TEXT(analyzer=PairsTokenizer()),
+    # The default fields' adjacent word pairs and triples (whoosh/analysis.py): phrases without a field.
+    pairs=TEXT(analyzer=GramsTokenizer(2)),
+    triples=TEXT(analyzer=GramsTokenizer(3)),
     case_number=ID,  # indexed lower-case
     treatment_normalized=ID,
     outcome=ID(sortable=True),
@@ -67,6 +68,7 @@ def document_fields(doc: IssueDocument) -> dict:
         "guideline_text": joined(doc.guideline_lines),
         "records": joined(doc.records),
         "pairs": joined([doc.treatment, *doc.text, *doc.summary]),
+        "triples": joined([doc.treatment, *doc.text, *doc.summary]),
         "case_number": doc.case_number.lower(),
         "treatment_normalized": doc.treatment_normalized,
         "outcome": doc.outcome,
