@@ -22,7 +22,10 @@ from functools import cache
 
 import tantivy
 
-PROSE = "imr_prose"  # the name the Tantivy index knows the analyzer by
+# Change the version with the analyzer: an index built by another one is then told apart (its
+# Tantivy schema names another tokenizer, its Whoosh tokenizers carry another version) and rebuilt.
+ANALYZER_VERSION = 2
+PROSE = f"imr_prose_{ANALYZER_VERSION}"  # the name the Tantivy index knows the analyzer by
 LONGEST_WORD_BYTES = 39
 # Parts of one field (an item's rationale, guideline lines, case summary) are kept apart by a
 # gap of one position, so a phrase never runs from the end of one into the next.

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from whoosh.analysis import Token, Tokenizer
 
-from imr_archive.search.analysis import PART_GAP, tokens
+from imr_archive.search.analysis import ANALYZER_VERSION, PART_GAP, tokens
 from imr_archive.search.analysis import Token as Analyzed
 
 PART_BREAK = "\x1e"  # ASCII record separator: never in a letter's text
@@ -39,6 +39,15 @@ class ProseTokenizer(Tokenizer):
     """Whoosh tokens of the project's analyzer: already lower-cased and stemmed."""
 
     size = 1  # words a token holds
+
+    def __init__(self) -> None:
+        self.version = ANALYZER_VERSION  # pickled with the index's schema: tells an index of another analyzer
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash((type(self), tuple(sorted(vars(self).items()))))
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
@@ -77,10 +86,5 @@ class GramsTokenizer(ProseTokenizer):
     """Each `size` adjacent words of the project's analyzer as one token."""
 
     def __init__(self, size: int) -> None:
+        super().__init__()
         self.size = size
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, GramsTokenizer) and other.size == self.size
-
-    def __hash__(self) -> int:
-        return hash((GramsTokenizer, self.size))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import os
+import pickle
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -47,16 +48,30 @@ class WhooshBackend:
     def _open(self) -> index.Index:
         if self._index is None:
             self.index_dir.mkdir(parents=True, exist_ok=True)
-            if not index.exists_in(str(self.index_dir)):
+            try:
+                self._index = self._open_existing()
+            except index.EmptyIndexError:
                 self._index = index.create_in(str(self.index_dir), SCHEMA)
-            else:
-                opened = index.open_dir(str(self.index_dir))
-                if sorted(opened.schema.names()) != sorted(SCHEMA.names()):
-                    raise ImproperlyConfigured(
-                        f"the search index in {self.index_dir} was built by another version of IMR Archive: "
-                        "run `python manage.py rebuild_index`")
-                self._index = opened
         return self._index
+
+    def _open_existing(self) -> index.Index:
+        """The index in the folder, if this version of IMR Archive built it.
+
+        Whoosh pickles the schema, analyzers included: one naming a class
+        this version no longer has does not even load.
+        """
+        another = ImproperlyConfigured(f"the search index in {self.index_dir} was built by another version of "
+                                       "IMR Archive: run `python manage.py rebuild_index`")
+        try:
+            opened = index.open_dir(str(self.index_dir))
+        except (AttributeError, ImportError, pickle.UnpicklingError):
+            raise another from None
+        schema = opened.schema
+        if sorted(schema.names()) != sorted(SCHEMA.names()) or any(
+                schema[name].analyzer != SCHEMA[name].analyzer for name in SCHEMA.names()
+                if hasattr(SCHEMA[name], "analyzer")):
+            raise another
+        return opened
 
     def _searcher(self):
         """This thread's searcher, reopened only when the index has changed.
