@@ -72,15 +72,20 @@ def _engine(reading: Reading) -> SearchEngine:
 def search(query: SearchQuery) -> SearchResults:
     query, reading = _read(query)
     answer = _engine(reading).answer(query, reading.node, counting_passes(query))
-    ids = [issue_id for issue_id, _ in answer.page]
-    texts = {pk: [rationale, treatment, summary] for pk, rationale, treatment, summary in
-             Issue.objects.filter(id__in=ids).values_list("id", "rationale", "treatment", "letter__case_summary")}
     marks = Marks.of(reading.node)
-    hits = [Hit(issue_id=issue_id, score=score,
-                snippet=marked_snippet(texts.get(issue_id, []), marks) if marks
-                else plain_snippet(texts.get(issue_id, [""])[0]))
-            for issue_id, score in answer.page]
+    snippets = _snippets([issue_id for issue_id, _ in answer.page], marks)
+    hits = [Hit(issue_id=issue_id, score=score, snippet=snippets.get(issue_id, "")) for issue_id, score in answer.page]
     return SearchResults(hits=hits, total=answer.total, facets=facet_lists(answer.counts), notes=reading.notes)
+
+
+def _snippets(issue_ids: list[int], marks: Marks) -> dict[int, str]:
+    """Each hit's snippet from the database's text: marked from the first text holding a marked word
+    (rationale, treatment, case summary), else the rationale's opening."""
+    if not marks:
+        return {pk: plain_snippet(rationale)
+                for pk, rationale in Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale")}
+    rows = Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale", "treatment", "letter__case_summary")
+    return {pk: marked_snippet(list(texts), marks) for pk, *texts in rows}
 
 
 def matching_ids(query: SearchQuery, limit: int = MATCHING_IDS_LIMIT) -> list[int]:
