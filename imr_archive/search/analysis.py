@@ -17,6 +17,7 @@ it. Indexing, queries and highlighting therefore agree on every engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,6 +59,20 @@ def tokens(text: str) -> list[Token]:
     """The indexed words of `text` with their positions and character offsets."""
     return [Token(t.text, t.position, t.char_offset_from, t.char_offset_to)
             for t in prose_analyzer().pre_tokenize(text).tokens]
+
+
+def spans(text: str, wanted: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The character spans of the words of `text` whose indexed form is `wanted`.
+
+    Reading a token's attributes costs more than analyzing: the words are
+    analyzed as plain strings first, and offsets read only for those wanted.
+    """
+    words = prose_analyzer().analyze(text)
+    chosen = [i for i, word in enumerate(words) if wanted(word)]
+    if not chosen:
+        return []
+    found = prose_analyzer().pre_tokenize(text).tokens
+    return [(found[i].char_offset_from, found[i].char_offset_to) for i in chosen]
 
 
 def lower_words(text: str) -> list[str]:

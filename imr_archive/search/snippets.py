@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 
-from imr_archive.search.analysis import phrase_terms, tokens
+from imr_archive.search.analysis import phrase_terms, spans
 from imr_archive.search.query_syntax import Node, Prefix, positive_leaves
 
 SNIPPET_CHARS = 300
+MARKED_TEXT_CHARS = 4000  # the part of a text a marked snippet is taken from
 FRAGMENT_CHARS = 240  # the longest fragment around marked words
 CONTEXT_CHARS = 60  # text kept before the first marked word of a fragment
 FRAGMENTS = 2
@@ -56,9 +57,10 @@ def plain_snippet(text: str, length: int = SNIPPET_CHARS) -> str:
 def marked_snippet(texts: list[str], marks: Marks) -> str:
     """Fragments of the first text holding a marked word, escaped, the words in <mark>; else a plain snippet."""
     for text in texts:
-        spans = [(t.start, t.end) for t in tokens(text) if marks.match(t.text)] if marks else []
-        if spans:
-            return BETWEEN.join(_render(text, *fragment) for fragment in _best(text, spans))
+        text = text[:MARKED_TEXT_CHARS]
+        found = spans(text, marks.match) if marks else []
+        if found:
+            return BETWEEN.join(_render(text, *fragment) for fragment in _best(text, found))
     return plain_snippet(texts[0] if texts else "")
 
 
