@@ -132,11 +132,9 @@ def _letters():
 
 
 def letter(request: HttpRequest, pk: int) -> HttpResponse:
-    """A letter by id; one with a case number lives at /case/<case number>/."""
-    found = get_object_or_404(Letter.objects.only("id", "case_number"), pk=pk)
-    if found.case_number:
-        return redirect(found.get_absolute_url())
-    return _letter_page(request, _letters().get(pk=pk))
+    """A letter by database id, which a rebuilt archive changes: a redirect to its permalink."""
+    found = get_object_or_404(Letter.objects.only("id", "case_number", "permalink"), pk=pk)
+    return redirect(found.get_absolute_url())
 
 
 def letter_by_case(request: HttpRequest, case_number: str) -> HttpResponse:
@@ -145,6 +143,16 @@ def letter_by_case(request: HttpRequest, case_number: str) -> HttpResponse:
         raise Http404(f"No letter has case number {case_number}.")
     if found.case_number != case_number:
         return redirect(found.get_absolute_url(), permanent=True)
+    return _letter_page(request, found)
+
+
+def letter_by_permalink(request: HttpRequest, permalink: str) -> HttpResponse:
+    """A letter by its lasting key; one with a case number is shown at its case address."""
+    found = _letters().filter(permalink=permalink.lower()).first()
+    if found is None:
+        raise Http404(f"No letter has the permalink {permalink}.")
+    if found.get_absolute_url() != request.path:
+        return redirect(found.get_absolute_url(), permanent=found.case_number is None)
     return _letter_page(request, found)
 
 
