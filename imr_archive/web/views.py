@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
+from imr_archive.api.citations import item_citation, letter_citation
 from imr_archive.letters.models import Citation, Guideline, Issue, Letter
 from imr_archive.parsing import vocabulary
 from imr_archive.search import service
@@ -104,9 +105,11 @@ def field_labels(model, names: list[str]) -> list[str]:
 
 
 def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
+    permalink = request.build_absolute_uri(letter.get_absolute_url())
     issues = list(letter.issues.all())
     for issue in issues:
         issue.corrected_labels = field_labels(Issue, issue.corrected_fields)
+        issue.citation = item_citation(issue, letter, permalink)
     spans = [
         (c.id, c.span_start, c.span_end, f"{c.guideline.short_name}, item {issue.ordinal}")
         for issue in issues for c in issue.citations.all()
@@ -118,6 +121,8 @@ def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
             citation.anchor = anchors.get(citation.id, "")
     return render(request, "web/letter.html", {
         "letter": letter,
+        "permalink": permalink,
+        "citation": letter_citation(letter, permalink),
         "issues": issues,
         "corrected": field_labels(Letter, letter.corrected_fields),
         "text": marked_text(letter.text, marked),
