@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryD
 from django.shortcuts import get_object_or_404, redirect, render
 
 from imr_archive.api.citations import item_citation, letter_citation
+from imr_archive.api.links import data_links
 from imr_archive.letters.models import Citation, Guideline, Issue, Letter
 from imr_archive.parsing import vocabulary
 from imr_archive.search import service
@@ -58,7 +59,7 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
     query = replace(filterset.search_query(), fixed=tuple(facet for facet in FACETS if facet in links.fixed))
     results = service.search(query)
     pages = page_count(results.total, query.per_page)
-    context.update(query=query, results=results)
+    context.update(query=query, results=results, **data_links(data))
     if query.page_number > pages:
         status = 404
         context["errors"] = [f"Results page {query.page_number} does not exist: this search has {pages} "
@@ -80,7 +81,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
     """The search page with guideline=<slug>&page=<page> fixed by the path."""
-    guideline = _guideline(slug)
+    guideline = guideline_by_slug(slug)
     if page < 1:
         raise Http404("Guideline pages are numbered from 1.")
     data = request.GET.copy()
@@ -181,7 +182,7 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
 # -- guidelines -------------------------------------------------------------
 
 
-def _guideline(slug: str) -> Guideline:
+def guideline_by_slug(slug: str) -> Guideline:
     """The guideline row, or an unsaved one for a canonical guideline never cited yet."""
     row = Guideline.objects.filter(slug=slug).first()
     if row is not None:
@@ -197,7 +198,7 @@ def guidelines(request: HttpRequest) -> HttpResponse:
 
 
 def guideline(request: HttpRequest, slug: str) -> HttpResponse:
-    found = _guideline(slug)
+    found = guideline_by_slug(slug)
     cited = found.pk is not None
     return render(request, "web/guideline.html", {
         "guideline": found,
