@@ -5,7 +5,7 @@ row can have is an unknown address (404), never a database error.
 """
 
 from django.urls import path, register_converter
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from imr_archive.api import feeds, guidelines, index, letters, search, uploads
 
@@ -38,7 +38,6 @@ urlpatterns = [
     path("api/v1/", index.ApiIndexView.as_view(), name="index_v1"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("api/v1/search/", search.SearchView.as_view(), name="search"),
     path("api/v1/items/<row_id:pk>/", letters.ItemView.as_view(), name="item"),
     path("api/v1/letters/", uploads.LetterUploadView.as_view(), name="letters"),
