@@ -32,7 +32,7 @@ from imr_archive.parsing.result import (
     UNKNOWN,
     Issue,
 )
-from imr_archive.parsing.vocabulary import OUTCOME_WORD_PATTERN, categorize, outcome_of_word
+from imr_archive.parsing.vocabulary import OTHER_CATEGORY, OUTCOME_WORD_PATTERN, categorize, outcome_of_word
 
 __all__ = ["read_issues"]
 
@@ -200,7 +200,14 @@ def _new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str
     if outcome is None:
         outcome = UNKNOWN
         warnings.append(f"item {n} ({treatment[:60]}): outcome unknown")
-    return Issue(treatment=treatment, category=categorize(treatment), outcome=outcome, outcome_stated=stated,
+    category = categorize(treatment)
+    if category is None:
+        # SCHEMA.md's categories: Other is for what no category names; an item no rule
+        # knows is Other too, but flagged, so the review queue sees it.
+        category = OTHER_CATEGORY
+        if treatment:
+            warnings.append(f"item {n} ({treatment[:60]}): treatment category not recognised, filed under Other")
+    return Issue(treatment=treatment, category=category, outcome=outcome, outcome_stated=stated,
                  rationale=rationale)
 
 

@@ -62,6 +62,11 @@ CATEGORY_KINDS = [
 ]
 
 
+def _is_psych(it: Item) -> bool:
+    """A psychological request (a psychological consultation is filed under E&M, but is one)."""
+    return it.category == "Psychological Services" or it.rkey == "psych_eval"
+
+
 def draw_items(g: LetterGen) -> None:
     """One to four distinct requests, each with its outcome and whether the letter states it."""
     rng = g.rng
@@ -76,7 +81,7 @@ def draw_items(g: LetterGen) -> None:
             kind = wchoice(rng, PHARMA_KINDS)
         g.last_region = None
         it = kind(g)
-        it.region = REGION_BY_KEY["psych"] if it.category == "Psychological Services" else g.last_region
+        it.region = REGION_BY_KEY["psych"] if _is_psych(it) else g.last_region
         key = it.treatment.lower()
         if key in seen or (it.drug and any(x.drug == it.drug for x in items)):
             continue
@@ -85,11 +90,11 @@ def draw_items(g: LetterGen) -> None:
             it.ca = [c for c in it.ca if c.g != "other"]
             it.rev = [c for c in it.rev if c.g != "other"] or it.rev
         items.append(it)
-    psych = [it.category == "Psychological Services" or it.rkey in PSYCH_DRUGS for it in items]
-    if all(psych) and any(it.category == "Psychological Services" for it in items) and rng.random() < 0.8:
+    psych = [_is_psych(it) or it.rkey in PSYCH_DRUGS for it in items]
+    if all(psych) and any(_is_psych(it) for it in items) and rng.random() < 0.8:
         g.region = REGION_BY_KEY["psych"]
     g.psych_dx_p = (
-        0.7 if any(it.category == "Psychological Services" for it in items) else (0.35 if any(psych) else 0.0)
+        0.7 if any(_is_psych(it) for it in items) else (0.35 if any(psych) else 0.0)
     )
     for it in items:
         # about 3% partial overall: only requests with a count or a quantity can be partly
