@@ -63,7 +63,11 @@ _LABEL = (
     r"|State\(s\)\s+of\s+Licensure\s*:|Certification\(s\)\s*/\s*Specialty\s*:"
     r"|(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:|Date\s+Assigned\s*:|Date\s+of\s+Injury\s*:|Decision\s+Date\s*:"
     r"|UR\s+Denial\s+Date\s*:|Priority\s*:|Application\s+Received\s*:|Dated\s*:"
-    r"|The\s+Final\s+Determination\s+was\s+based)"
+    r"|The\s+Final\s+Determination\s+was\s+based"
+    # FORMATS.md, notice: the header's labelled lines and each item's labelled parts.
+    r"|(?i:Date\s*of\s*UR\s*Decision\s*:|IMR\s*Application\s*Received\s*:|MAXIMUS\s*Case\s*Number\s*:"
+    r"|Employee\s*:|Claim\s*Number\s*:|Final\s*Determination\s*:|Medical\s*Treatment\s*Guidelines?(?:\(s\))?"
+    r"\s*Relied\s*Upon\s*by|Rationale\s*for\s*(?:the\s*)?Decision\s*:))"
 )
 _LIST_ITEM = r"(?:[-\u2022*]\s+|\(?\d{1,2}[.)]\s+\S)"
 _STRUCTURE = re.compile(f"(?P<heading>{_HEADING}|{_TITLE})|(?P<label>{_LABEL})|{_LIST_ITEM}")

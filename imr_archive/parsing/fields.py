@@ -46,13 +46,14 @@ _DATE_AT = re.compile(r"\s*(?P<date>" + DATE + r")?", _I)
 
 # Header labels ("Date of Injury: 04/27/2009"), found in the lowered text: label -> (Dates attribute, name).
 _HEADER_LABEL = re.compile(r"(date\s+assigned|date\s+of\s+injury|decision\s+date|dated|ur\s+denial\s+date"
-                           r"|application\s+received)\s*:")
+                           r"|date\s+of\s+ur\s+decision|application\s+received)\s*:")
 _HEADER_ATTRS = {
     "date assigned": ("assigned", "date assigned"),
     "date of injury": ("injury", "date of injury"),
     "decision date": ("decision", "decision date"),
     "dated": ("decision", "dated"),
     "ur denial date": ("ur_denial", "UR denial date"),
+    "date of ur decision": ("ur_denial", "date of UR decision"),  # FORMATS.md, notice header
     "application received": ("application_received", "application received date"),
 }
 
@@ -77,9 +78,14 @@ _UR_BEFORE = re.compile(r"(?:\b(?:on|dated)\s+)?(?P<date>" + DATE + r"),?\s+(?:t
 _DENIED_KEY = re.compile(r"non-?\s*certified|denied")
 _DENIED_PHRASE = re.compile(r"(?:non-?\s*certified|denied)\b[^.;:]{0,40}?\b(?:on|dated)\s+(?P<date>" + DATE + ")",
                             _I)
-_APPLICATION_PHRASE = re.compile(r"Application\s+for\s+Independent\s+Medical\s+Review,?\s+received\s+(?P<date>"
-                                 + DATE + ")", _I)
+# "Application for Independent Medical Review, received <date>" (a documents list), or in the
+# notice layout "An application for Independent Medical Review was filed on <date>".
+_APPLICATION_PHRASE = re.compile(r"Application\s+for\s+Independent\s+Medical\s+Review,?\s+(?:received|was\s+filed"
+                                 r"\s+on)\s+(?P<date>" + DATE + ")", _I)
 _APPLICATION_KEY = re.compile(r"application\s+for")
+# FORMATS.md, notice: the Notice of Assignment date is the assigned date.
+_ASSIGNMENT_PHRASE = re.compile(r"Notice\s+of\s+Assignment\b[^.]{0,120}?\bon\s+(?P<date>" + DATE + ")", _I)
+_ASSIGNMENT_KEY = re.compile(r"notice\s+of\s+assignment")
 
 
 def read_fields(text: str, layout: Layout, running_case_number: str | None = None) -> Fields:
@@ -91,7 +97,7 @@ def read_fields(text: str, layout: Layout, running_case_number: str | None = Non
     summary = text[summary_span[0]:summary_span[1]]
     method_span = layout.section("method", "qualifications")
     method = text[method_span[0]:method_span[1]] if method_span else ""
-    docs_span = layout.section("documents", "review_documents") or (0, 0)
+    docs_span = layout.section("documents", "review_documents", "notice_decisions") or (0, 0)
 
     m = next(matches_at(_CASE_KEY, _CASE_LABEL, text, low), None)
     if m:
@@ -139,6 +145,9 @@ def _read_dates(text: str, low: str, summary: Span, documents: Span, out: Fields
     if out.dates.application_received is None:
         m = next(matches_at(_APPLICATION_KEY, _APPLICATION_PHRASE, text, low, *documents), None)
         out.dates.application_received = parse_date(m.group("date")) if m else None
+    if out.dates.assigned is None:
+        m = next(matches_at(_ASSIGNMENT_KEY, _ASSIGNMENT_PHRASE, text, low), None)
+        out.dates.assigned = _checked(m.group("date"), out, "date assigned") if m else None
 
 
 def _checked(value_text: str, out: Fields, name: str) -> date | None:

@@ -34,7 +34,7 @@ from imr_archive.parsing.result import (
 )
 from imr_archive.parsing.vocabulary import OTHER_CATEGORY, OUTCOME_WORD_PATTERN, categorize, outcome_of_word
 
-__all__ = ["read_issues"]
+__all__ = ["add_citations", "new_issue", "read_issues"]
 
 _I = re.IGNORECASE
 Span = tuple[int, int]
@@ -183,14 +183,14 @@ def _numbered_items(text: str, span: Span) -> list[_Item]:
     return items
 
 
-def _field(text: str, spans: list[Span]) -> tuple[str, Span | None]:
+def field_text(text: str, spans: list[Span]) -> tuple[str, Span | None]:
     if not spans:
         return "", None
     whole = (spans[0][0], spans[-1][1])
     return " ".join(text[whole[0]:whole[1]].split()), whole
 
 
-def _new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str, n: int,
+def new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str, n: int,
                warnings: list[str]) -> Issue:
     """Item n's Issue. An outcome its heading did not give is read from the rationale
     (not stated), and failing that is unknown, with a warning."""
@@ -223,11 +223,18 @@ def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
     if outcome is None and item.decision:
         outcome = outcome_of_word(item.decision)
         stated = outcome is not None
-    rationale, _ = _field(text, item.rat)
-    issue = _new_issue(treatment, outcome, stated, rationale, n, warnings)
-    for source, spans, attr in ((CLAIMS_ADMINISTRATOR, item.ca, "claims_administrator_guideline"),
-                                (REVIEWER, item.rv, "reviewer_guideline")):
-        written, whole = _field(text, spans)
+    rationale, _ = field_text(text, item.rat)
+    issue = new_issue(treatment, outcome, stated, rationale, n, warnings)
+    add_citations(text, issue, item.ca, item.rv, n, warnings)
+    return issue
+
+
+def add_citations(text: str, issue: Issue, ca: list[Span], rv: list[Span], n: int, warnings: list[str]) -> None:
+    """Item n's guideline lines as written, and the citations read from them (SCHEMA.md `citations`:
+    the claims administrator's first, then the reviewer's)."""
+    for source, spans, attr in ((CLAIMS_ADMINISTRATOR, ca, "claims_administrator_guideline"),
+                                (REVIEWER, rv, "reviewer_guideline")):
+        written, whole = field_text(text, spans)
         setattr(issue, attr, written)
         if whole:
             cites, notes = parse_citations(text[whole[0]:whole[1]], whole[0], source)
@@ -238,7 +245,6 @@ def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
                 notes = []
             issue.citations.extend(cites)
             warnings.extend(f"item {n}: {note}" for note in notes)
-    return issue
 
 
 _SAME_AS_CA = re.compile(
@@ -337,7 +343,7 @@ def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[s
         if r_span:
             r_span = _strip_treatment(text, r_span, treatment)
             rationale = " ".join(text[r_span[0]:r_span[1]].split())
-        issue = _new_issue(treatment, outcome, stated, rationale, index + 1, warnings)
+        issue = new_issue(treatment, outcome, stated, rationale, index + 1, warnings)
         g_span = entry_for(guides, number, index, treatment)
         if g_span:
             g_span = _strip_treatment(text, g_span, treatment)

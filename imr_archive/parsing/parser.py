@@ -3,7 +3,7 @@
 parse_text never raises on a str: problems become short, human-readable
 strings in ParsedLetter.warnings (a missing section, an unreadable date, an
 unknown guideline, an item whose outcome cannot be read). A text in none of
-the three layouts gets format None and a "not an IMR determination letter"
+the four layouts gets format None and a "not an IMR determination letter"
 warning, which the ingest uses to reject it.
 """
 
@@ -13,13 +13,14 @@ from imr_archive.parsing.clean import clean_text
 from imr_archive.parsing.fields import read_fields
 from imr_archive.parsing.issues import read_issues
 from imr_archive.parsing.layout import detect_layout
-from imr_archive.parsing.result import ParsedLetter
+from imr_archive.parsing.notice import read_notice_issues
+from imr_archive.parsing.result import FORMAT_NOTICE, ParsedLetter
 
 __all__ = ["PARSER_VERSION", "parse_text"]
 
 # Bump on any change of behaviour: stored letters parsed by an older version
 # are re-read by `ingest_letters --reparse`.
-PARSER_VERSION = "1.1"
+PARSER_VERSION = "1.2"
 
 
 def parse_text(text: str, file: str = "") -> ParsedLetter:
@@ -66,6 +67,7 @@ def _fields(letter: ParsedLetter, layout, running_case_number: str | None) -> No
 
 
 def _issues(letter: ParsedLetter, layout, running_case_number: str | None) -> None:
-    issues, warnings = read_issues(letter.text, layout)
+    read = read_notice_issues if layout.format == FORMAT_NOTICE else read_issues
+    issues, warnings = read(letter.text, layout)
     letter.issues = issues
     letter.warnings.extend(warnings)
