@@ -94,6 +94,8 @@ class Layout:
     # The header block: from the start of the text to the first section heading.
     header: tuple[int, int] = (0, 0)
     warnings: list[str] = field(default_factory=list)
+    # The headings and layout markers found, as written: what a refusal says was recognised.
+    recognised: list[str] = field(default_factory=list)
 
     def section(self, *keys: str) -> tuple[int, int] | None:
         """The span of the first of keys present (for layouts that name a section differently)."""
@@ -107,6 +109,7 @@ def detect_layout(text: str) -> Layout:
     """The layout and section spans of a cleaned letter text."""
     headings: list[tuple[str, int, int]] = []
     found: set[str] = set()
+    recognised: dict[str, None] = {}
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -115,9 +118,13 @@ def detect_layout(text: str) -> Layout:
             m = _HEADING_AT.match(text, pos, end)
             if m:
                 headings.append((m.lastgroup or "", m.start(), m.end()))
+                recognised[_as_written(text, m.start(m.lastgroup or 0), m.end(m.lastgroup or 0))] = None
+            heading = m
             m = _MARKERS.match(text, pos, end)
             if m and m.lastgroup:
                 found.add(m.lastgroup)
+                if not heading:
+                    recognised[_as_written(text, m.start(m.lastgroup), m.end(m.lastgroup))] = None
         pos = end + 1
     scores = {FORMAT_DETERMINATION: 0, FORMAT_DOCUMENTS_REVIEWED: 0, FORMAT_PROFESSIONAL_REVIEW: 0, FORMAT_NOTICE: 0}
     for name in found:
@@ -127,7 +134,7 @@ def detect_layout(text: str) -> Layout:
     if scores[best] == 0:
         keys = {h[0] for h in headings}
         if not keys & {"method", "summary"}:
-            return Layout(None, warnings=["not an IMR determination letter: no known section headings"])
+            return Layout(None, warnings=["not an IMR letter: no known section heading was recognised"])
         best = FORMAT_DETERMINATION
 
     sections: dict[str, tuple[int, int]] = {}
@@ -146,8 +153,12 @@ def detect_layout(text: str) -> Layout:
         block = _NOTICE_ITEM_BLOCK.search(text, start, end)
         if block:
             sections["case_summary"] = (start, block.start())
-    layout = Layout(best, sections, (0, header_end))
+    layout = Layout(best, sections, (0, header_end), recognised=list(recognised))
     for key, heading in EXPECTED_SECTIONS[best]:
         if key not in sections:
             layout.warnings.append(f"missing section: {heading}")
     return layout
+
+
+def _as_written(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split()).rstrip(" :")

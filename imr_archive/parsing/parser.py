@@ -3,8 +3,9 @@
 parse_text never raises on a str: problems become short, human-readable
 strings in ParsedLetter.warnings (a missing section, an unreadable date, an
 unknown guideline, an item whose outcome cannot be read). A text in none of
-the four layouts gets format None and a "not an IMR determination letter"
-warning, which the ingest uses to reject it.
+the four layouts, or in which nothing beyond a heading was read (no item,
+reviewer, date or case number), gets format None and a first warning "not an
+IMR letter: <why>", which the ingest gives as its reason to reject it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def parse_text(text: str, file: str = "") -> ParsedLetter:
         return letter
     letter.text = cleaned.text
     if not cleaned.text:
-        letter.warnings.append("not an IMR determination letter: the text is empty")
+        letter.warnings.append("not an IMR letter: the text is empty")
         return letter
 
     layout = detect_layout(cleaned.text)
@@ -50,7 +51,26 @@ def parse_text(text: str, file: str = "") -> ParsedLetter:
             run(letter, layout, cleaned.running_case_number)
         except Exception as exc:  # noqa: BLE001  # pragma: no cover - a bug; the rest of the parse stands
             letter.warnings.append(f"internal error in {stage}: {type(exc).__name__}: {exc}")
+    if not _anything_read(letter):
+        # A heading alone is not a letter: a real letter missing a section still has an item,
+        # a reviewer, a date or a case number, and is kept with warnings.
+        letter.format = None
+        letter.warnings.insert(0, f"not an IMR letter: only {_listed(layout.recognised)} recognised")
     return letter
+
+
+def _anything_read(letter: ParsedLetter) -> bool:
+    d, r = letter.dates, letter.reviewer
+    return bool(letter.issues or letter.case_number or r.specialty or r.licensure
+                or any((d.assigned, d.injury, d.decision, d.ur_denial, d.application_received)))
+
+
+def _listed(headings: list[str]) -> str:
+    """'the heading "X" was', 'the headings "X" and "Y" were' (at most three named)."""
+    quoted = [f'"{h[:80]}"' for h in headings[:3]] + (["others"] if len(headings) > 3 else [])
+    if len(quoted) == 1:
+        return f"the heading {quoted[0]} was"
+    return f"the headings {', '.join(quoted[:-1])} and {quoted[-1]} were"
 
 
 def _fields(letter: ParsedLetter, layout, running_case_number: str | None) -> None:

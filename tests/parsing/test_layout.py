@@ -36,7 +36,7 @@ def test_detect_layout(text, layout):
 
 def test_not_a_letter_says_why():
     result = detect_layout("Minutes of the board meeting")
-    assert result.warnings == ["not an IMR determination letter: no known section headings"]
+    assert result.warnings == ["not an IMR letter: no known section heading was recognised"]
 
 
 @pytest.mark.parametrize("letter", annotated_letters(), ids=lambda p: p.stem)
