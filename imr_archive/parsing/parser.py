@@ -15,6 +15,7 @@ from imr_archive.parsing.fields import read_fields
 from imr_archive.parsing.issues import read_issues
 from imr_archive.parsing.layout import detect_layout
 from imr_archive.parsing.notice import read_notice_issues
+from imr_archive.parsing.records import read_records
 from imr_archive.parsing.result import FORMAT_NOTICE, ParsedLetter
 
 __all__ = ["PARSER_VERSION", "parse_text"]
@@ -83,6 +84,7 @@ def _fields(letter: ParsedLetter, layout, running_case_number: str | None) -> No
     letter.diagnoses = f.diagnoses
     letter.case_summary = f.case_summary
     letter.determination_method = f.determination_method
+    letter.records_reviewed = read_records(letter.text, layout)
     letter.warnings.extend(f.warnings)
 
 
