@@ -142,7 +142,7 @@ def clean_text(raw: str) -> CleanedText:
                 seen_labelled_case.add(number)
         lines.append(text)
 
-    text = "\n\n".join(p for p in _join(lines, double, raw) if p)
+    text = "\n\n".join(p for p in _join(lines, double, _HyphenatedWords(raw)) if p)
     return CleanedText(text=_repair(text), running_case_number=case_number)
 
 
@@ -215,7 +215,24 @@ class _Line:
     ends: bool = False  # ends with sentence punctuation
 
 
-def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
+class _HyphenatedWords:
+    """The words the text prints with a hyphen inside a line ("follow-up"), found once, when a
+    word broken at a line's end first asks: a search of the whole text per break was quadratic."""
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_HYPHENATED_WORD.findall(self._raw))
+        return word in self._words
+
+
+_HYPHENATED_WORD = re.compile(r"(?<![\w-])\w+-[a-z]+")
+
+
+def _join(lines: list[str | None], double: bool, raw: _HyphenatedWords) -> list[str]:
     """Rebuild paragraphs from printed lines and the gaps between them."""
     printed: list[_Line] = []
     empties = 0
@@ -318,7 +335,7 @@ def _heading_breaks(lines: list[_Line]) -> tuple[list[bool], list[bool]]:
     return before, after
 
 
-def _join_words(pieces: list[str], right: str, raw: str) -> None:
+def _join_words(pieces: list[str], right: str, raw: _HyphenatedWords) -> None:
     """Append a wrapped line to the paragraph, repairing a word hyphenated across the break."""
     if not pieces:
         pieces.append(right)

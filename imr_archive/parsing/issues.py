@@ -34,7 +34,7 @@ from imr_archive.parsing.result import (
 )
 from imr_archive.parsing.vocabulary import OTHER_CATEGORY, OUTCOME_WORD_PATTERN, categorize, outcome_of_word
 
-__all__ = ["add_citations", "new_issue", "read_issues"]
+__all__ = ["MAX_ITEMS", "add_citations", "capped", "field_text", "new_issue", "read_issues"]
 
 _I = re.IGNORECASE
 Span = tuple[int, int]
@@ -110,7 +110,7 @@ def read_issues(text: str, layout: Layout) -> tuple[list[Issue], list[str]]:
         items = _labelled_items(text, span, _DETERMINATION_LABELS)
     issues: list[Issue] = []
     warnings: list[str] = []
-    for n, item in enumerate(items, 1):
+    for n, item in enumerate(capped(items, warnings), 1):
         issues.append(_build(text, item, n, warnings))
     if not issues:
         warnings.append("no disputed items found")
@@ -181,6 +181,18 @@ def _numbered_items(text: str, span: Span) -> list[_Item]:
             getattr(current, kind).append((content, line[1]))
             current.last = kind
     return items
+
+
+# A letter decides a few items (rarely more than twenty): past this many, the text is not a list
+# of items but a malformed letter, read no further so that it costs what a letter costs.
+MAX_ITEMS = 200
+
+
+def capped(items: list, warnings: list[str]) -> list:
+    """The first MAX_ITEMS items, with a warning when there were more."""
+    if len(items) > MAX_ITEMS:
+        warnings.append(f"{len(items)} items found: only the first {MAX_ITEMS} read")
+    return items[:MAX_ITEMS]
 
 
 def field_text(text: str, spans: list[Span]) -> tuple[str, Span | None]:
@@ -281,7 +293,9 @@ def _entry_by_treatment(text: str, entries: list[tuple[int | None, Span]], treat
     """In unnumbered text, the part that starts with "<treatment>:" and runs to the next item's name."""
     if not entries or not treatment:
         return None
-    whole = (entries[0][1][0], entries[-1][1][1])
+    # Each item searches the text for every other item's name: bounded, so that a malformed
+    # section of many items and megabytes costs a constant per item.
+    whole = (entries[0][1][0], min(entries[-1][1][1], entries[0][1][0] + _BY_TREATMENT_REACH))
     m = _treatment_pattern(treatment).search(text, *whole)
     if not m:
         return None
@@ -294,6 +308,9 @@ def _entry_by_treatment(text: str, entries: list[tuple[int | None, Span]], treat
     while end > m.start() and text[end - 1].isspace():
         end -= 1
     return m.start(), end
+
+
+_BY_TREATMENT_REACH = 50_000
 
 
 def _treatment_pattern(treatment: str) -> re.Pattern[str]:
@@ -324,11 +341,15 @@ def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[s
     reasons = _entries(text, layout.section("rationale"))
     if not listed:
         return [], ["no disputed items found"]
+    listed = capped(listed, warnings)
+
+    numbered = {id(entries): {num: sp for num, sp in reversed(entries) if num is not None}
+                for entries in (guides, reasons)}
 
     def entry_for(entries, number, index, treatment):
-        for num, sp in entries:
-            if num is not None and num == number:
-                return sp
+        sp = numbered[id(entries)].get(number)
+        if sp is not None:
+            return sp
         if index < len(entries) and len(entries) == len(listed):
             return entries[index][1]
         return _entry_by_treatment(text, entries, treatment, treatments)

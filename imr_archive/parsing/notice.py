@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from imr_archive.parsing.issues import add_citations, field_text, new_issue
+from imr_archive.parsing.issues import add_citations, capped, field_text, new_issue
 from imr_archive.parsing.layout import Layout
 from imr_archive.parsing.result import OVERTURNED, PARTIAL, UPHELD, Issue
 from imr_archive.parsing.scan import lower
@@ -81,7 +81,7 @@ def read_notice_issues(text: str, layout: Layout) -> tuple[list[Issue], list[str
     if decisions and not blocks:
         warnings.append("missing section: the items' guideline basis and rationale (\"Regarding the request for\")")
     issues = []
-    for n, decision in enumerate(decisions, 1):
+    for n, decision in enumerate(capped(decisions, warnings), 1):
         block = _block_for(decision, n, blocks, len(decisions))
         rationale = field_text(text, block.rat)[0] if block else ""
         issue = new_issue(decision.treatment, decision.outcome, decision.outcome is not None, rationale, n, warnings)
