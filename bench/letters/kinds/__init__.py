@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..helpers import wchoice
 from ..item import Item
-from ..names import FORMAT_DET, FORMAT_DOCS, FORMAT_PROF
+from ..names import FORMAT_DET, FORMAT_DOCS, FORMAT_NOTICE, FORMAT_PROF
 from ..regions import REGION_BY_KEY
 from .drugs import (
     k_aed,
@@ -104,7 +104,7 @@ def draw_items(g: LetterGen) -> None:
             it.outcome = "partial"
         else:
             it.outcome = "upheld" if rng.random() < 88 / 97 else "overturned"
-        if g.layout == FORMAT_DOCS:
+        if g.layout in (FORMAT_DOCS, FORMAT_NOTICE):  # the decision line states it (SCHEMA.md)
             it.stated = True
         elif g.layout == FORMAT_PROF:
             it.stated = rng.random() < 0.75

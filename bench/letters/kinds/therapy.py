@@ -260,6 +260,7 @@ def k_home(g: LetterGen) -> Item:
             "Home health care, 8 hours a day",
             "Home care assistance 4 hours/day x 7 days/week",
             "Home health services, 2 hours per day for 4 weeks",
+            "Home health aide to help with bathing and dressing",
         ]
     )
     ca = [cp("Home health services", "51")]
@@ -271,7 +272,8 @@ def k_other(g: LetterGen) -> Item:
     rng = g.rng
     sub = wchoice(rng, [("gym", 50), ("transport", 30), ("pool", 20)])
     if sub == "gym":
-        t = rng.choice(["Gym membership for 6 months", "Gym membership x 1 year", "12 month gym membership"])
+        t = rng.choice(["Gym membership for 6 months", "Gym membership x 1 year", "12 month gym membership",
+                        "Gym membership with pool access"])
         ca = [odg("Low Back", "Gym memberships")]
         rev = [odg(rng.choice(["Low Back", "Knee & Leg", "Shoulder"]), "Gym memberships")]
         rk = "gym"
