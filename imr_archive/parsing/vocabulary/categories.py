@@ -72,8 +72,8 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
     # SCHEMA.md: consultations, referrals and follow-up office visits are E&M whatever the specialty.
     CategoryRule("Evaluation & Management",
                  r"consult|referr|\brefer\b|second\s+opinion|follow[\s-]?ups?\s(?:office\s)?visits?"
-                 r"|office\s(?:visits?|follow)|history\s(?:and|&)\sphysical|\bclearance\b",
-                 acronyms=("H&P", "E&M", "E/M")),
+                 r"|office\s(?:visits?|follow)|history\s(?:and|&)\sphysical|\bclearance\b|\bh\s?&\s?p\b|\be\s?&\s?m\b"
+                 r"|\be/m\b"),
     # SCHEMA.md: urine drug screens, EMG/NCV, labs and sleep studies are Other Diagnostic
     # Testing, before a drug named in them ("urine toxicology for opioids").
     CategoryRule("Other Diagnostic Testing",
@@ -114,8 +114,9 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
                  r"|\bphysio\b|ultrasound\stherap|therapeutic\sultrasound|post-?\s?op(?:erative)?\stherapy"
                  r"|rehab(?:ilitation)?\s(?:therapy|sessions?|visits?)|\btherapy\s(?:sessions?|visits?)|iontophoresis"
                  r"|phonophoresis|shock\s?wave|laser\stherapy|paraffin|home\sexercise\sprogram|dry\sneedling"
-                 r"|vestibular\s(?:therapy|rehab)|speech\stherap|\bpt\s(?:sessions?|visits?)\b",
-                 acronyms=("PT", "P.T.", "OT", "O.T.", "ESWT")),
+                 r"|vestibular\s(?:therapy|rehab)|speech\stherap|\bpt\s(?:sessions?|visits?)\b"
+                 r"|\bp\.t\.|\bo\.t\.",
+                 acronyms=("PT", "OT", "ESWT")),
     CategoryRule("Chiropractic", r"chiropract|manipulat|spinal\sadjust|osteopathic", acronyms=("CMT", "OMT", "OMM")),
     CategoryRule("Acupuncture", r"acupunct|acupress|cupping|moxibustion|electroacup"),
     # Any other program, once the therapies that run as programs ("aquatic therapy program",
@@ -165,40 +166,34 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
 )
 
 
-def _acronym_pattern(tokens: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Whole tokens, as written: not inside a longer word or number ("PT" in "PTT" is not PT)."""
-    if not tokens:
-        return None
-    alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + alternatives + r")(?![A-Za-z0-9])")
-
-
 @dataclass(frozen=True)
 class _Compiled:
     category: str
     words: re.Pattern[str] | None
-    acronyms: re.Pattern[str] | None
-    word_acronyms: re.Pattern[str] | None
+    acronyms: frozenset[str]
+    word_acronyms: frozenset[str]
     drugs: bool
 
 
 _RULES = tuple(
-    _Compiled(r.category, re.compile(r.words) if r.words else None, _acronym_pattern(r.acronyms),
-              _acronym_pattern(r.word_acronyms), r.drugs)
+    _Compiled(r.category, re.compile(r.words) if r.words else None, frozenset(r.acronyms),
+              frozenset(r.word_acronyms), r.drugs)
     for r in CATEGORY_RULES
 )
-_WORDS = re.compile(r"[a-z]+")
+# Tokens as written: an acronym matches a whole token ("PT" in "PT/PTT" is a token, in "PTT" not).
+_TOKENS = re.compile(r"[A-Za-z0-9]+")
 
 
 def categorize(treatment: str) -> str | None:
     """The canonical category of a treatment as written, or None when no rule knows it."""
     text = treatment[:MAX_CHARS]
     low = text.lower()
+    tokens = frozenset(_TOKENS.findall(text))
     capitals_only = not any(c.islower() for c in text)
-    drug = any(is_drug_word(w) for w in _WORDS.findall(low))
+    drug = any(is_drug_word(w.lower()) for w in tokens)
     for rule in _RULES:
         if ((rule.drugs and drug) or (rule.words is not None and rule.words.search(low))
-                or (rule.acronyms is not None and rule.acronyms.search(text))
-                or (rule.word_acronyms is not None and not capitals_only and rule.word_acronyms.search(text))):
+                or not tokens.isdisjoint(rule.acronyms)
+                or (not capitals_only and not tokens.isdisjoint(rule.word_acronyms))):
             return rule.category
     return None
