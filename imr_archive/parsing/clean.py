@@ -299,7 +299,7 @@ def _continues_number(prev: _Line, number: int, list_number: int) -> bool:
     """Whether a line starting "24. " continues the line before rather than opening a list item:
     the line before ends with a word that wants a number ("page", "Chapter", "#"), or it ends
     in mid-sentence and the number does not follow the list's last one."""
-    if _WANTS_NUMBER.search(prev.text):
+    if _WANTS_NUMBER.search(prev.text, max(0, len(prev.text) - 20)):  # the last word only
         return True
     return not prev.ends and number not in (1, list_number + 1)
 
