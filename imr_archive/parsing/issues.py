@@ -259,9 +259,11 @@ def add_citations(text: str, issue: Issue, ca: list[Span], rv: list[Span], n: in
             warnings.extend(f"item {n}: {note}" for note in notes)
 
 
+# "The Expert Reviewer found (that) the Guideline used by the Claims Administrator (was) relevant and
+# appropriate": the reviewer's basis is the administrator's (FORMATS.md: documents-reviewed and notice letters).
 _SAME_AS_CA = re.compile(
     r"\b(?:guidelines?|citations?|criteria)\s+(?:used|cited|relied\s+(?:up)?on)\s+by\s+the\s+Claims\s+Administrator"
-    r"\s+(?:was|were|is|are)\s+(?!not\b)(?:\w+\s+){0,2}?(?:appropriate|relevant|applicable|correct)"
+    r"\s+(?:(?:was|were|is|are)\s+)?(?!not\b)(?:\w+\s+){0,2}?(?:appropriate|relevant|applicable|correct)"
     r"|\bsame\s+(?:guidelines?|citations?)\b|\bagree[sd]?\s+with\s+the\s+Claims\s+Administrator",
     _I,
 )

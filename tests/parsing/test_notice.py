@@ -7,7 +7,9 @@ warnings included. The letters differ in shape: two items with glued words
 four items with a partial decision and page furniture inside sentences (03),
 a missing qualifications section and "#30isnot medicallynecessary" (04), and
 headings worded differently, dates in words, CRLF and a hyphenated word with
-only the second decision list (05).
+only the second decision list (05), and an "Expert Reviewer Case Summary:", a
+reviewer who relied on the administrator's guideline, and page footers inside
+a decision line and a citation (06).
 """
 
 from __future__ import annotations

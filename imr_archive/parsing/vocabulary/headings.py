@@ -18,8 +18,8 @@ SECTION_HEADINGS: tuple[tuple[str, str], ...] = (
     ("letter_header", r"MAXIMUS\s+FEDERAL\s+SERVICES,?\s+INC\.?"),
     ("professional_review", r"MEDICAL\s+PROFESSIONAL\s+REVIEW"),
     ("issue_list", r"ISSUES?\s+AT\s+DISPUTE"),
-    # FORMATS.md, notice: "Case Summary:" (also "Clinical Case Summary:" in title case).
-    ("case_summary", r"CASE\s+SUMMARY|(?i:(?:Clinical\s*)?Case\s*Summary)(?=\s*:)"),
+    # FORMATS.md, notice: "Case Summary:" (also "Clinical Case Summary:", "Expert Reviewer Case Summary:").
+    ("case_summary", r"CASE\s+SUMMARY|(?i:(?:Clinical\s*|Expert\s*Reviewer\s*)?Case\s*Summary)(?=\s*:)"),
     # Not the notice layout's per-item "... RELIED UPON BY THE CLAIMS ADMINISTRATOR / EXPERT REVIEWER".
     ("guidelines", r"MEDICAL\s+TREATMENT\s+GUIDELINE\(?S?\)?\s+RELIED\s+UPON(?!\s+BY\s+THE\s+(?:CLAIMS|EXPERT))"
                    r"(?:\s+BY\s+(?:THE\s+)?PROFESSIONAL\s+REVIEWER)?(?:\s+AND\s+WHY)?"),
