@@ -120,6 +120,8 @@ WORDINGS: list[tuple[str, str]] = [
     ("Dry needling, 4 sessions", PT),
     ("Vestibular therapy", PT),
     ("Iontophoresis to the left elbow", PT),
+    ("Cold laser therapy, 6 sessions", PT),
+    ("Spinal decompression therapy x 12", PT),  # a traction therapy, not a decompression operation
     # Chiropractic and acupuncture.
     ("Chiropractic care 1x week x 6 weeks", CHIRO),
     ("Spinal manipulation, 8 visits", CHIRO),
@@ -214,6 +216,10 @@ WORDINGS: list[tuple[str, str]] = [
     ("Blood pressure monitor", DME),  # "blood", but equipment, not a blood test
     ("Compression stockings, thigh high", DME),
     ("Reacher/grabber", DME),
+    ("Hot and cold packs", DME),
+    ("Vascutherm", DME),  # a cold compression unit by its brand
+    ("Inversion table", DME),
+    ("Post-operative pain pump", DME),  # an infusion pump worn home, not an implanted intrathecal pump
     # Psychological services.
     ("Psychotherapy, 8 sessions", PSY),
     ("Cognitive behavioural therapy x 6", PSY),
@@ -223,6 +229,7 @@ WORDINGS: list[tuple[str, str]] = [
     ("Mindfulness-based stress reduction", PSY),
     ("EMDR therapy x 8", PSY),
     ("Psychiatric medication management, 6 visits", PSY),
+    ("Psych eval", PSY),
     # Home health.
     ("Home health aide to help with bathing", HH),  # "help" is not the HELP program
     ("Home health aide 6 hours a day", HH),
@@ -274,6 +281,7 @@ def test_category(treatment, category):
     ("HOME HEALTH AIDE TO HELP WITH BATHING", HH),  # all capitals: HELP cannot be told from "help"
     ("PET THERAPY", OTHER),
     ("TENS UNIT", DME),
+    ("TENS", DME),  # one word alone in capitals is the acronym
     ("LUMBAR MRI", IMG),
     ("PRE-OP LABS: CBC, PT/PTT", ODT),
 ])

@@ -4,9 +4,9 @@ that put a treatment as written into one.
 Each rule has words, matched case-insensitively in the lowered treatment, and
 acronyms, matched as written: "PET scan" is imaging, "Pet therapy" is not;
 "HELP program" is a program, "aide to help with bathing" is not. In a
-treatment printed all in capitals an acronym that spells an ordinary word
-(HELP, PET, TENS) cannot be told from the word, so only the other acronyms
-count there.
+treatment of several words printed all in capitals an acronym that spells an
+ordinary word (HELP, PET, TENS) cannot be told from the word, so only the
+other acronyms count there.
 
 The first rule that matches wins, so the order is SCHEMA.md's precedence:
 consultations, referrals and follow-up visits are Evaluation & Management
@@ -106,7 +106,7 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
     CategoryRule("Psychological Services",
                  r"psycholog|psychotherap|psychiatr|cognitive|hypno|biofeedback|counsel|behavio(?:u)?ral\s(?:therapy"
                  r"|medicine|intervention|health|treatment)|relaxation|stress\smanagement|mental\shealth"
-                 r"|group\stherapy|mindfulness|anger\smanagement|neurofeedback",
+                 r"|group\stherapy|mindfulness|anger\smanagement|neurofeedback|\bpsych\b",
                  acronyms=("CBT", "EMDR", "DBT")),
     CategoryRule("Physical Therapy",
                  r"physical\stherap|physiotherap|occupational\stherap|aqua(?:tic)?\s?therap|pool\stherap"
@@ -114,7 +114,8 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
                  r"|\bphysio\b|ultrasound\stherap|therapeutic\sultrasound|post-?\s?op(?:erative)?\stherapy"
                  r"|rehab(?:ilitation)?\s(?:therapy|sessions?|visits?)|\btherapy\s(?:sessions?|visits?)|iontophoresis"
                  r"|phonophoresis|shock\s?wave|laser\stherapy|paraffin|home\sexercise\sprogram|dry\sneedling"
-                 r"|vestibular\s(?:therapy|rehab)|speech\stherap|\bpt\s(?:sessions?|visits?)\b"
+                 r"|vestibular\s(?:therapy|rehab)|speech\stherap|\bpt\s(?:sessions?|visits?)\b|cold\slaser"
+                 r"|low[\s-]level\slaser|infrared|whirlpool|land[\s-]based|hydrotherap|decompression\stherap"
                  r"|\bp\.t\.|\bo\.t\.",
                  acronyms=("PT", "OT", "ESWT")),
     CategoryRule("Chiropractic", r"chiropract|manipulat|spinal\sadjust|osteopathic", acronyms=("CMT", "OMT", "OMM")),
@@ -146,7 +147,8 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
                  r"|batter(?:y|ies)|\bcompression\b|stocking|garment|continuous\spassive|\btraction|\bcollar\b"
                  r"|\bsling\b|\bstraps?\b|counter-?\s?force|insole|\bshoes?\b|equipment|\bdevices?\b|\bkits?\b"
                  r"|\bwraps?\b|\btape\b|kinesio|gloves?|hearing\saids?|glasses|prosthe|rental|purchase|\bchair\b"
-                 r"|\blift\b|\bramp\b|reacher|grabber|\bmonitor\b|nebuli[sz]er|\bmachine\b",
+                 r"|\blift\b|\bramp\b|reacher|grabber|\bmonitor\b|nebuli[sz]er|\bmachine\b|(?:hot|cold|ice)\s(?:and\s)?"
+                 r"(?:cold\s)?packs?|game\s?ready|vascutherm|polar\s?care|cryo\s?cuff|inversion\stable|pain\spump|on-q",
                  acronyms=("DME", "CPM", "CPAP", "BiPAP", "LSO", "TLSO", "AFO", "KAFO", "SPS"),
                  word_acronyms=("TENS",)),
     # Operations by their suffix (-ectomy, -otomy, -plasty, -scopy, -desis) and their nouns.
@@ -189,11 +191,12 @@ def categorize(treatment: str) -> str | None:
     text = treatment[:MAX_CHARS]
     low = text.lower()
     tokens = frozenset(_TOKENS.findall(text))
-    capitals_only = not any(c.islower() for c in text)
+    # An all-capitals treatment of several words cannot tell HELP from "help"; one word alone ("TENS") can.
+    ambiguous = len(tokens) > 1 and not any(c.islower() for c in text)
     drug = any(is_drug_word(w.lower()) for w in tokens)
     for rule in _RULES:
         if ((rule.drugs and drug) or (rule.words is not None and rule.words.search(low))
                 or not tokens.isdisjoint(rule.acronyms)
-                or (not capitals_only and not tokens.isdisjoint(rule.word_acronyms))):
+                or (not ambiguous and not tokens.isdisjoint(rule.word_acronyms))):
             return rule.category
     return None
