@@ -51,6 +51,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "notice decisions without a verdict": lambda n: _repeat(
         "1) MAXIMUS Federal Services, Inc. has determined the request for x ", n,
         "Notice of Independent Medical Review Determination\n"),
+    "notice numbered verdicts": lambda n: _repeat("1. x is not medically necessary\n", n,
+                                                  "Notice of Independent Medical Review Determination\n"),
     "notice item blocks": lambda n: _repeat(
         "1) Regarding the request for x:\nRationale for the Decision: y\n", n,
         "Notice of Independent Medical Review Determination\nCase Summary:\nz\n"),

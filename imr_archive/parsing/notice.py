@@ -32,6 +32,7 @@ Span = tuple[int, int]
 # All matched in the lowered text, so without flags.
 _DECISION = re.compile(r"has\s*determined\s*(?:that\s*)?the\s*request(?:ed)?\s*(?:for\s*)?")
 _NEXT_DECISION = re.compile(r"has\s*determined|\n\n")
+_NUMBERED_LINE = re.compile(r"^[ \t]*\(?(\d{1,2})[.)][ \t]*", re.MULTILINE)
 _NUMBER_BEFORE = re.compile(r"\(?(\d{1,2})\)[ \t]*(?:maximus[^\n]{0,40})?$")
 # The decision in the line; "partially" or "in part" makes it partial (SCHEMA.md `outcome`).
 _VERDICT = re.compile(r"(?:is|are|was|were)\s*(not\s*)?(partially\s*)?medically\s*necessary")
@@ -102,15 +103,27 @@ def _body_start(layout: Layout) -> int:
 
 
 def _decisions(text: str, low: str, end: int) -> list[_Decision]:
-    """The decision lines before `end`, each item once (the list is printed twice)."""
-    found: list[_Decision] = []
-    seen: set[object] = set()
+    """The decision lines before `end`, in letter order, each item once (the list is printed twice)."""
+    lines: list[tuple[int, _Decision]] = []
     for m in _DECISION.finditer(low, 0, end):
         stop = _NEXT_DECISION.search(low, m.end(), min(end, m.end() + _WINDOW))
         window_end = stop.start() if stop else min(end, m.end() + _WINDOW)
-        decision = _read_decision(text, low, m.start(), m.end(), window_end)
-        if decision is None:
+        decision = _read_decision(text, low, _number_before(low, m.start()), m.end(), window_end)
+        if decision is not None:
+            lines.append((m.start(), decision))
+    # The repeated list may be printed the documents-reviewed way, "1. X is not medically necessary
+    # and appropriate." (FORMATS.md, 2.): a numbered line that states a verdict is a decision too.
+    for m in _NUMBERED_LINE.finditer(low, 0, end):
+        if low.startswith(("maximus", "regarding"), m.end()):
             continue
+        line_end = low.find("\n", m.end(), min(end, m.end() + _WINDOW))
+        decision = _read_decision(text, low, int(m.group(1)), m.end(), line_end if line_end != -1 else
+                                  min(end, m.end() + _WINDOW), verdict_needed=True)
+        if decision is not None:
+            lines.append((m.start(), decision))
+    found: list[_Decision] = []
+    seen: set[object] = set()
+    for _, decision in sorted(lines, key=lambda pair: pair[0]):
         key = decision.number if decision.number is not None else " ".join(decision.treatment.lower().split())
         if key not in seen:
             seen.add(key)
@@ -118,12 +131,17 @@ def _decisions(text: str, low: str, end: int) -> list[_Decision]:
     return found
 
 
-def _read_decision(text: str, low: str, start: int, body: int, end: int) -> _Decision | None:
-    """One decision line: the words after "the request for" up to "is (not) medically necessary"."""
+def _read_decision(text: str, low: str, number: int | None, body: int, end: int,
+                   verdict_needed: bool = False) -> _Decision | None:
+    """One decision line: the words after "the request for" (or the number) up to "is (not) medically
+    necessary". Without a verdict the line is a decision with an unread outcome, or with
+    `verdict_needed` none at all."""
     verdicts = list(_VERDICT.finditer(low, body, end))
     if not verdicts:
+        if verdict_needed:
+            return None
         treatment = " ".join(text[body:_sentence_end(low, body, end)].split()).strip(" .,;:")
-        return _Decision(_number_before(low, start), treatment, None) if treatment else None
+        return _Decision(number, treatment, None) if treatment else None
     # A verdict after a space ends the treatment; one glued to it ("#30isnot") only when no other does.
     first = next((v for v in verdicts if low[v.start() - 1].isspace()), verdicts[0])
     treatment = " ".join(text[body:first.start()].split()).strip(" ,;:")
@@ -135,7 +153,7 @@ def _read_decision(text: str, low: str, start: int, body: int, end: int) -> _Dec
         outcome = PARTIAL
     else:
         outcome = UPHELD if first.group(1) else OVERTURNED
-    return _Decision(_number_before(low, start), treatment, outcome)
+    return _Decision(number, treatment, outcome)
 
 
 def _sentence_end(low: str, start: int, end: int) -> int:

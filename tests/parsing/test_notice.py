@@ -100,6 +100,17 @@ def test_decision_lines_with_extraction_debris(decision, treatment, outcome):
     assert [(i.treatment, i.outcome) for i in letter.issues] == [(treatment, outcome)]
 
 
+def test_a_repeated_list_printed_the_documents_reviewed_way():
+    """FORMATS.md: the list is repeated under the decisions heading; printed as "1. X is not medically
+    necessary and appropriate." it still gives each item once."""
+    text = _notice(["Soma 350mg #60 is not medically necessary and appropriate."], twice=False).replace(
+        "that were in dispute:", "that were in dispute:\n\n1. Soma 350mg #60 is not medically necessary and "
+        "appropriate.\n\n2. A gym membership is medically necessary and appropriate.")
+    letter = _parse(text)
+    assert [(i.treatment, i.outcome, i.outcome_stated) for i in letter.issues] == [
+        ("Soma 350mg #60", "upheld", True), ("A gym membership", "overturned", True)]
+
+
 def test_a_notice_without_item_blocks_is_stored_with_a_warning():
     letter = _parse(_notice(["Soma 350mg #60 is not medically necessary and appropriate."]))
     assert letter.issues[0].citations == []
