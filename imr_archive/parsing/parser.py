@@ -69,6 +69,8 @@ def _anything_read(letter: ParsedLetter) -> bool:
 def _listed(headings: list[str]) -> str:
     """'the heading "X" was', 'the headings "X" and "Y" were' (at most three named)."""
     quoted = [f'"{h[:80]}"' for h in headings[:3]] + (["others"] if len(headings) > 3 else [])
+    if not quoted:
+        return "the layout was"
     if len(quoted) == 1:
         return f"the heading {quoted[0]} was"
     return f"the headings {', '.join(quoted[:-1])} and {quoted[-1]} were"
