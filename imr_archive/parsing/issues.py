@@ -9,6 +9,7 @@
   decision rationale:".
 - professional-review: the numbered entries under ISSUE AT DISPUTE; the
   guideline and rationale sections carry one numbered entry per item.
+- notice: notice.py, with the helpers here (new_issue, add_citations).
 
 Headings and decisions are read by outcomes.py. When a heading states no
 decision, the outcome is read from the rationale's conclusion and
@@ -203,7 +204,7 @@ def field_text(text: str, spans: list[Span]) -> tuple[str, Span | None]:
 
 
 def new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str, n: int,
-               warnings: list[str]) -> Issue:
+              warnings: list[str]) -> Issue:
     """Item n's Issue. An outcome its heading did not give is read from the rationale
     (not stated), and failing that is unknown, with a warning."""
     if outcome is None:
