@@ -14,6 +14,7 @@ from datetime import date
 
 from imr_archive.parsing.dates import DATE, parse_date
 from imr_archive.parsing.layout import Layout
+from imr_archive.parsing.patient import read_patient
 from imr_archive.parsing.result import Dates, Patient, Reviewer
 from imr_archive.parsing.scan import lower, matches_at
 from imr_archive.parsing.vocabulary import US_STATES, normalize_specialty
@@ -114,7 +115,7 @@ def read_fields(text: str, layout: Layout, running_case_number: str | None = Non
     out.reviewer = read_reviewer(method or text)
     if out.reviewer.specialty is None:
         out.warnings.append("reviewer specialty not found")
-    out.patient = _read_patient(summary or text)
+    out.patient = read_patient(summary or text)
     out.diagnoses = read_diagnoses(summary)
     out.case_summary = _summary_text(summary)
     out.determination_method = method.strip()
@@ -268,44 +269,6 @@ def _states_in(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
-
-
-# --------------------------------------------------------------------------
-# Patient
-
-_AGE = re.compile(r"(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|(\d{1,3})\s*(?:y/o|y\.o\.|yo)\b"
-                  r"|aged?\s*(?:of\s*)?:?\s*(\d{1,3})\b")
-_SEX_WORD = re.compile(r"(?:[\s,]+[\w'-]+){0,4}?[\s,]+(female|male|woman|man|gentleman|lady|girl|boy)\b", _I)
-_SEX_BEFORE = re.compile(r"\b(female|male|woman|man|gentleman|lady)\b[\s,]+(?:(?:who\s+is\s+|aged?\s*)?)$", _I)
-_FEMALE = frozenset({"female", "woman", "lady", "girl"})
-_HE = frozenset(("he", "his", "him", "himself"))
-_SHE = frozenset(("she", "her", "hers", "herself"))
-_NOT_LETTERS = re.compile(r"[^a-z]+")
-
-
-def _read_patient(text: str) -> Patient:
-    p = Patient()
-    low = lower(text)
-    m = None
-    for m in _AGE.finditer(low):
-        if not m.start() or not low[m.start() - 1].isalnum():
-            break
-    else:
-        m = None
-    if m:
-        age = int(next(g for g in m.groups() if g))
-        p.age = age if 0 < age < 120 else None
-        s = _SEX_WORD.match(text, m.end()) or _SEX_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if s:
-            p.sex = "female" if s.group(1).lower() in _FEMALE else "male"
-    if p.sex is None:
-        words = _NOT_LETTERS.split(low)
-        he, she = sum(w in _HE for w in words), sum(w in _SHE for w in words)
-        if he >= 2 and not she:
-            p.sex = "male"
-        elif she >= 2 and not he:
-            p.sex = "female"
-    return p
 
 
 # --------------------------------------------------------------------------

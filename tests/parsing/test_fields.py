@@ -73,6 +73,10 @@ PATIENTS = [
     ("The patient is a 50-year-old clerk. He reports neck pain and his sleep is poor.", (50, "male")),
     ("The patient is a female, age 64, with neck pain.", (64, "female")),
     ("The patient has neck pain.", (None, None)),
+    ("The patient is a forty-two year old female.", (42, "female")),  # an age spelled out by another hand
+    ("The applicant is a fifty year-old man.", (50, "male")),
+    ("This nineteen-year-old male fell from a ladder.", (19, "male")),
+    ("A sixty-one-year-old woman, aged 61 per the report.", (61, "female")),
 ]
 
 
