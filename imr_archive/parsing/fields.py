@@ -199,9 +199,12 @@ _LICENSURE_KEY = re.compile(r"state")
 _SPECIALTY_LABEL = re.compile(r"(?:Certification\(?s?\)?\s*/\s*Specialty|Board\s+Certification|Specialty)"
                               r"\s*:\s*([^\n]*)", _I)
 _SPECIALTY_KEY = re.compile(r"certification|board|specialty")
+# "Board Certified in X", and as another hand may put it: "certified by the American Board of X",
+# "a diplomate of the American Board of X", "holds board certification in X".
 _CERTIFIED_IN = re.compile(r"(?:Board[-\s]+Certified|Certified|Boarded|specializ(?:es|ing))\s+in\s+(?:the\s+"
-                           r"(?:field|specialty)\s+of\s+)?", _I)
-_CERTIFIED_KEY = re.compile(r"board|certified|boarded|specializ")
+                           r"(?:field|specialty)\s+of\s+)?|(?:certified\s+by|diplomate\s+of)\s+the\s+American\s+"
+                           r"(?:Osteopathic\s+)?Board\s+of\s+|board\s+certification\s+in\s+", _I)
+_CERTIFIED_KEY = re.compile(r"board|certified|boarded|specializ|diplomate")
 # "The expert reviewer is a licensed Psychologist", "... is a Doctor of Chiropractic".
 _IS_A_KEY = re.compile(r"[ia]s\s+an?\s")
 _IS_A = re.compile(r"(?:is|as)\s+an?\s+(?:licensed\s+|certified\s+|practicing\s+|board[-\s]certified\s+)*"

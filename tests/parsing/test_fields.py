@@ -10,6 +10,13 @@ from tests.parsing.letters import determination_letter
 
 # (method text, (specialty, subspecialty, licensure, board_certified))
 REVIEWERS = [
+    # Certification as another hand words it; board_certified stays null unless "Board Certified" (SCHEMA.md).
+    ("The expert reviewer is certified by the American Board of Physical Medicine and Rehabilitation and is "
+     "licensed in California.", ("Physical Medicine & Rehabilitation", None, ["California"], None)),
+    ("The reviewer holds board certification in Orthopaedic Surgery and is licensed in California.",
+     ("Orthopedic Surgery", None, ["California"], None)),
+    ("The physician reviewer is a diplomate of the American Board of Internal Medicine.",
+     ("Internal Medicine", None, [], None)),
     ("The expert reviewer is Board Certified in Physical Medicine Rehabilitation, has a subspecialty in "
      "Interventional Spine and is licensed to practice in California.",
      ("Physical Medicine & Rehabilitation", "Interventional Spine", ["California"], True)),
