@@ -94,8 +94,8 @@ class Layout:
     # The header block: from the start of the text to the first section heading.
     header: tuple[int, int] = (0, 0)
     warnings: list[str] = field(default_factory=list)
-    # The headings and layout markers found, as written: what a refusal says was recognised.
-    recognised: list[str] = field(default_factory=list)
+    # Where the headings and layout markers found are: what a refusal says was recognised.
+    recognised: list[tuple[int, int]] = field(default_factory=list)
 
     def section(self, *keys: str) -> tuple[int, int] | None:
         """The span of the first of keys present (for layouts that name a section differently)."""
@@ -109,7 +109,7 @@ def detect_layout(text: str) -> Layout:
     """The layout and section spans of a cleaned letter text."""
     headings: list[tuple[str, int, int]] = []
     found: set[str] = set()
-    recognised: dict[str, None] = {}
+    recognised: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -118,13 +118,13 @@ def detect_layout(text: str) -> Layout:
             m = _HEADING_AT.match(text, pos, end)
             if m:
                 headings.append((m.lastgroup or "", m.start(), m.end()))
-                recognised[_as_written(text, m.start(m.lastgroup or 0), m.end(m.lastgroup or 0))] = None
+                recognised.append(m.span(m.lastgroup or 0))
             heading = m
             m = _MARKERS.match(text, pos, end)
             if m and m.lastgroup:
                 found.add(m.lastgroup)
                 if not heading:
-                    recognised[_as_written(text, m.start(m.lastgroup), m.end(m.lastgroup))] = None
+                    recognised.append(m.span(m.lastgroup))
         pos = end + 1
     scores = {FORMAT_DETERMINATION: 0, FORMAT_DOCUMENTS_REVIEWED: 0, FORMAT_PROFESSIONAL_REVIEW: 0, FORMAT_NOTICE: 0}
     for name in found:
@@ -153,12 +153,8 @@ def detect_layout(text: str) -> Layout:
         block = _NOTICE_ITEM_BLOCK.search(text, start, end)
         if block:
             sections["case_summary"] = (start, block.start())
-    layout = Layout(best, sections, (0, header_end), recognised=list(recognised))
+    layout = Layout(best, sections, (0, header_end), recognised=recognised)
     for key, heading in EXPECTED_SECTIONS[best]:
         if key not in sections:
             layout.warnings.append(f"missing section: {heading}")
     return layout
-
-
-def _as_written(text: str, start: int, end: int) -> str:
-    return " ".join(text[start:end].split()).rstrip(" :")

@@ -56,7 +56,8 @@ def parse_text(text: str, file: str = "") -> ParsedLetter:
         # A heading alone is not a letter: a real letter missing a section still has an item,
         # a reviewer, a date or a case number, and is kept with warnings.
         letter.format = None
-        letter.warnings.insert(0, f"not an IMR letter: only {_listed(layout.recognised)} recognised")
+        recognised = dict.fromkeys(" ".join(letter.text[a:b].split()).rstrip(" :") for a, b in layout.recognised)
+        letter.warnings.insert(0, f"not an IMR letter: only {_listed(list(recognised))} recognised")
     return letter
 
 

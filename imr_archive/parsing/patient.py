@@ -40,7 +40,7 @@ def read_patient(text: str) -> Patient:
             break
     else:
         m = None
-    spelled = _AGE_WORDS.search(low)
+    spelled = _AGE_WORDS.search(low, 0, m.start() if m else len(low))  # only an earlier one counts
     if spelled and (m is None or spelled.start() < m.start()):
         m = spelled
         age = _TENS.get(m.group(1) or "", 0) + _UNITS.get(m.group(2) or m.group(3) or "", 0)

@@ -64,12 +64,13 @@ def _named_in_summary(text: str, layout: Layout) -> list[str]:
     span = layout.section("summary", "case_summary")
     if span is None:
         return []
-    m = next(matches_at(_IN_SUMMARY_KEY, _IN_SUMMARY, text, lower(text), *span), None)
+    summary = text[span[0]:span[1]]
+    m = next(matches_at(_IN_SUMMARY_KEY, _IN_SUMMARY, summary, lower(summary)), None)
     if m is None:
         return []
-    end = _SENTENCE_END.search(text, m.end(), min(span[1], m.end() + 20 * _MAX_CHARS))
-    sentence = text[m.end():end.start() if end else min(span[1], m.end() + 20 * _MAX_CHARS)]
-    return _split_list(sentence)
+    limit = min(len(summary), m.end() + 20 * _MAX_CHARS)
+    end = _SENTENCE_END.search(summary, m.end(), limit)
+    return _split_list(summary[m.end():end.start() if end else limit])
 
 
 def _split_list(sentence: str) -> list[str]:
