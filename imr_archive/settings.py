@@ -150,6 +150,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form's fields other than files
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("IMR_UPLOAD_MAX_FILES", 1000)
 FILE_UPLOAD_HANDLERS = [
+    "imr_archive.uploads.nameless_parts.KeepNamelessParts",  # parses the upload: every file part gets its row
     "imr_archive.uploads.handlers.UploadSizeLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
