@@ -14,17 +14,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from imr_archive.api.errors import API_PREFIX, error_body
 from imr_archive.uploads.archives import megabytes
 from imr_archive.uploads.handlers import FORM_OVERHEAD_BYTES
 
 
 def accepted_bytes(path: str) -> int | None:
-    """The largest body the page at `path` takes; None for the upload page, which refuses on its own."""
-    if path == reverse("uploads:upload"):
+    """The largest body the page at `path` takes; None for the upload page and the API's upload, which
+    refuse on their own."""
+    if path in (reverse("uploads:upload"), reverse("api:letters")):
         return None
     return settings.DATA_UPLOAD_MAX_MEMORY_SIZE + FORM_OVERHEAD_BYTES
 
@@ -44,8 +46,12 @@ class BodyLimitMiddleware:
         limit = accepted_bytes(request.path_info)
         length = declared_length(request)
         if limit is not None and length > limit:
-            page = render_to_string("413.html", {"size": megabytes(length), "limit": megabytes(limit)})
-            response = HttpResponse(page, status=413)
+            size, most = megabytes(length), megabytes(limit)
+            if request.path_info.startswith(API_PREFIX):
+                response = JsonResponse(error_body(413, f"The request body ({size}) is larger than the {most} "
+                                                        "this address takes."), status=413)
+            else:
+                response = HttpResponse(render_to_string("413.html", {"size": size, "limit": most}), status=413)
             response["Connection"] = "close"  # the body is never read: the connection cannot carry another request
             return response
         return self.get_response(request)

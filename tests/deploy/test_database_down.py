@@ -34,6 +34,8 @@ PAGES = [
     "/guidelines/",
     "/guidelines/mtus-chronic-pain/",
     "/guidelines/mtus-chronic-pain/page/77/",
+    "/api/v1/search/?outcome=upheld",  # the API answers in JSON, with the same words
+    f"/api/v1/letters/{LETTER}/",
 ]
 
 
