@@ -22,8 +22,8 @@ class IssueDocument:
     treatment: str
     treatment_normalized: str
     rationale: str
-    summary: str  # the letter's case summary and diagnoses
-    guideline_text: str  # the two guideline lines as written
+    summary: list[str]  # the letter's case summary, then each diagnosis
+    guideline_lines: list[str]  # the claims administrator's and the reviewer's guideline lines as written
     case_number: str
     outcome: str
     category: str
@@ -35,6 +35,12 @@ class IssueDocument:
     guidelines: list[str] = field(default_factory=list)  # slugs of cited guidelines
     guideline_pages: list[str] = field(default_factory=list)  # "slug:page"
     mtus: bool = False
+    records: list[str] = field(default_factory=list)  # the records the reviewer saw, as listed
+
+    @property
+    def text(self) -> list[str]:
+        """Everything the item says but its treatment: the parts of the default "text" field."""
+        return [self.rationale, *self.guideline_lines, *self.summary]
 
 
 def letter_stamp(modified) -> str:
@@ -51,7 +57,7 @@ def documents_for_letters(letter_ids: Iterable[int]) -> Iterator[IssueDocument]:
             "claims_administrator_guideline", "reviewer_guideline",
             "letter__id", "letter__modified", "letter__case_number", "letter__reviewer_specialty",
             "letter__date_decision", "letter__date_injury", "letter__patient_sex", "letter__patient_age",
-            "letter__case_summary", "letter__diagnoses",
+            "letter__case_summary", "letter__diagnoses", "letter__records_reviewed",
         )
         .order_by("id")
     )
@@ -77,8 +83,8 @@ def documents_for_letters(letter_ids: Iterable[int]) -> Iterator[IssueDocument]:
             treatment=issue.treatment,
             treatment_normalized=issue.treatment_normalized,
             rationale=issue.rationale,
-            summary="\n".join([letter.case_summary, *letter.diagnoses]),
-            guideline_text="\n".join([issue.claims_administrator_guideline, issue.reviewer_guideline]),
+            summary=[letter.case_summary, *letter.diagnoses],
+            guideline_lines=[issue.claims_administrator_guideline, issue.reviewer_guideline],
             case_number=letter.case_number or "",
             outcome=issue.outcome,
             category=issue.category,
@@ -90,4 +96,5 @@ def documents_for_letters(letter_ids: Iterable[int]) -> Iterator[IssueDocument]:
             guidelines=sorted(slugs[issue.id]),
             guideline_pages=sorted(pages[issue.id]),
             mtus=mtus[issue.id],
+            records=[record["text"] for record in letter.records_reviewed if record.get("text")],
         )

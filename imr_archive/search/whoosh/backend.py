@@ -5,46 +5,37 @@ from __future__ import annotations
 import heapq
 import os
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from whoosh import index, writing
-from whoosh.qparser import MultifieldParser
-from whoosh.query import And, Query, Term
+from whoosh.query import And, Every, Query
 
 from imr_archive.search.documents import IssueDocument, documents_for_letters
+from imr_archive.search.engine import Answer
 from imr_archive.search.errors import IndexBusy
-from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
-from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
+from imr_archive.search.facets import CountingPass
+from imr_archive.search.query import SORT_OLDEST, SORT_RELEVANCE, SearchQuery
+from imr_archive.search.query_syntax import Node
 from imr_archive.search.whoosh.columns import Columns
+from imr_archive.search.whoosh.compile import compile_words
 from imr_archive.search.whoosh.counting import count_facets
-from imr_archive.search.whoosh.highlighting import snippet
-from imr_archive.search.whoosh.postings import PostingsCache
-from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
-from imr_archive.search.whoosh.schema import (
-    DEFAULT_FIELDS,
-    SCHEMA,
-    UNKNOWN_DATE,
-    any_of,
-    document_fields,
-    filter_query,
-    phrase_as_pairs,
-)
+from imr_archive.search.whoosh.schema import SCHEMA, UNKNOWN_DATE, any_of, document_fields, filter_query
 
 
 class WhooshBackend:
     """Index and search Issue documents in a Whoosh index folder."""
 
+    answers_browse = False  # the database answers searches without words faster
+
     def __init__(self, index_dir: Path, lock_timeout: float = 60.0) -> None:
         self.index_dir = Path(index_dir)
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
-        self._parser = MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, fieldboosts={"treatment": 3.0})
         self._column_cache: tuple[tuple, Columns | None] = ((), None)
-        self._postings = PostingsCache()
         self._local = threading.local()
 
     # -- the index on disk ------------------------------------------------
@@ -175,61 +166,48 @@ class WhooshBackend:
             passing["guideline"] = matches.intersection(chain.from_iterable(holding))
         return passing
 
-    def _evaluate(self, searcher, state: tuple, words: Query) -> Scored:
-        """The documents `words` matches, scored lazily; Unsupported for nodes only Whoosh scores."""
-        def term_scores(term: Term) -> dict[int, float]:
-            postings = self._postings.get(searcher, state, term.fieldname, term.text, term.boost)
-            return dict(zip(postings.ids, postings.scores, strict=True))
-
-        return evaluate(words, term_scores, searcher.reader().all_doc_ids)
-
-    def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults:
-        """Answer a search with words.
-
-        Matches and scores come from scored postings (ranking.py). A query
-        holding a node ranking.py does not score (a phrase within one field,
-        a prefix) is matched by docs_for_query and ranked by Whoosh's own
-        top-N search; its counts never come from that search's collector,
-        which may replace its matcher and drop matches. `texts` gives each
-        hit's texts from the database (rationale first): the snippet comes
-        from the first one where a matched word occurs.
-        """
-        read: QueryText = read_query(query.q)
-        parsed = self._parser.parse(read.text)
-        terms = {text.decode("utf-8") if isinstance(text, bytes) else text
-                 for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS}
-        words = parsed.accept(phrase_as_pairs)
-        searcher = self._searcher()
-        state = self._state(searcher)
-        columns = self._columns(searcher, state)
+    def _matches(self, searcher, query: SearchQuery, words: Node | None,
+                 columns: Columns) -> tuple[Query, set[int], dict[str, set[int]]]:
+        """The Whoosh query of the words and the non-facet filters, the documents it matches, and for each
+        filtered facet those of them passing its filter."""
+        compiled = compile_words(words) if words is not None else Every()
         others = filter_query(query)
-        base = And([words, others]) if others else words
-        try:
-            scored: Scored | None = self._evaluate(searcher, state, words)
-            matches: Collection[int] = scored.docs & set(searcher.docs_for_query(others)) if others else scored.docs
-        except Unsupported:
-            scored, matches = None, list(searcher.docs_for_query(base))
-        passing: dict[str, set[int]] = {}
-        if any(getattr(query, facet) for facet in FACETS):
-            passing = self._facet_filters(searcher, query, columns,
-                                          matches if isinstance(matches, set) else set(matches))
-        matched, facets = count_facets(matches, passing, columns)
+        base = And([compiled, others]) if others else compiled
+        matches = set(searcher.docs_for_query(base))
+        return base, matches, self._facet_filters(searcher, query, columns, matches)
+
+    def answer(self, query: SearchQuery, words: Node | None, passes: list[CountingPass]) -> Answer:
+        """Matches from Whoosh's matchers, facet counts from the columns, the page from Whoosh's top-N search."""
+        searcher = self._searcher()
+        columns = self._columns(searcher, self._state(searcher))
+        base, matches, passing = self._matches(searcher, query, words, columns)
+        matched = set.intersection(matches, *passing.values()) if passing else matches
         wanted = query.offset + query.per_page
-        if query.effective_sort == SORT_RELEVANCE and scored is not None:
-            page: list[tuple[int, float | None]] = best(scored, matched, wanted)[query.offset:]
-        elif query.effective_sort == SORT_RELEVANCE:
-            # Whoosh's own top-N search, with its shortcuts: counting is already done.
-            top = searcher.search(base, limit=wanted, filter=matched if passing else None)
-            page = [(hit.docnum, hit.score) for hit in top][query.offset:]
+        page = self._ordered(searcher, query, base, matched, bool(passing), columns, wanted)[query.offset:]
+        return Answer(len(matched), page, count_facets(passes, matches, passing, columns))
+
+    def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
+        searcher = self._searcher()
+        columns = self._columns(searcher, self._state(searcher))
+        base, matches, passing = self._matches(searcher, query, words, columns)
+        matched = set.intersection(matches, *passing.values()) if passing else matches
+        return [issue_id for issue_id, _ in self._ordered(searcher, query, base, matched, bool(passing), columns,
+                                                          limit)]
+
+    def _ordered(self, searcher, query: SearchQuery, base: Query, matched: set[int], narrowed: bool,
+                 columns: Columns, limit: int) -> list[tuple[int, float | None]]:
+        """The first `limit` of `matched` in the search's order, as (issue id, score).
+
+        Unless facet filters narrowed the matches of `base`, Whoosh's top-N search
+        runs unfiltered: it then skips blocks of postings that cannot make the top.
+        """
+        if query.effective_sort == SORT_RELEVANCE:
+            top = searcher.search(base, limit=limit, filter=matched if narrowed else None)
+            return [(columns.issue_id[hit.docnum], hit.score) for hit in top]
+        decision, issue_id = columns.decision, columns.issue_id
+        if query.effective_sort == SORT_OLDEST:
+            order = heapq.nsmallest(limit, matched,
+                                    key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], issue_id[d]))
         else:
-            decision = columns.decision
-            if query.effective_sort == SORT_OLDEST:
-                order = heapq.nsmallest(wanted, matched, key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
-            else:
-                order = heapq.nlargest(wanted, matched, key=lambda d: (decision[d], d))
-            page = [(docnum, None) for docnum in order[query.offset:]]
-        ids = [int(searcher.stored_fields(docnum)["issue_id"]) for docnum, _ in page]
-        hit_texts = texts(ids)
-        hits = [Hit(issue_id=issue_id, score=score, snippet=snippet(hit_texts.get(issue_id, []), terms))
-                for issue_id, (_, score) in zip(ids, page, strict=True)]
-        return SearchResults(hits=hits, total=len(matched), facets=facets, notes=list(read.notes))
+            order = heapq.nlargest(limit, matched, key=lambda d: (decision[d], issue_id[d]))
+        return [(issue_id[d], None) for d in order]
