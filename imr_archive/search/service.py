@@ -1,7 +1,7 @@
 """The search layer's front door: which backend answers, opened lazily from settings.
 
     search(SearchQuery) -> SearchResults
-    reindex_letters(ids), remove_letters(ids): keep the index in step with the database
+    text_index(): the configured engine, which search.sync keeps in step with the database
 
 IMR_SEARCH_BACKEND picks the engine that answers searches with words:
 "whoosh" (default; an index folder, IMR_INDEX_DIR, on this machine).
@@ -21,7 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from imr_archive.letters.models import Issue
 from imr_archive.search.database import DatabaseSearch
-from imr_archive.search.documents import IssueDocument, documents_for_letters
+from imr_archive.search.documents import IssueDocument
 from imr_archive.search.query import SearchQuery, SearchResults
 from imr_archive.search.query_text import plain_words, read_query
 from imr_archive.search.whoosh import WhooshBackend
@@ -81,15 +81,3 @@ def browse(query: SearchQuery) -> SearchResults:
     """A search without words: the database answers."""
     return DatabaseSearch().search(query)
 
-
-def reindex_letters(letter_ids: Iterable[int]) -> None:
-    """Bring the index entries of these letters in line with the database (deleted ones vanish)."""
-    ids = list(letter_ids)
-    if ids:
-        text_index().replace_letters(ids, documents_for_letters(ids))
-
-
-def remove_letters(letter_ids: Iterable[int]) -> None:
-    ids = list(letter_ids)
-    if ids:
-        text_index().replace_letters(ids, [])
