@@ -48,18 +48,22 @@ class ProcessArchive:
             env["DATABASE_URL"] = self.database_url
         return env
 
-    def manage(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(REPO / "manage.py"), *args], env=self.env,
+    def manage(self, *args: str, index_dir: Path | None = None) -> subprocess.CompletedProcess:
+        """Run a command to its end (on another node's index folder with `index_dir`)."""
+        return subprocess.run([sys.executable, str(REPO / "manage.py"), *args], env=self._env(index_dir),
                               capture_output=True, text=True, timeout=HANG_GUARD)
 
-    def start(self, *args: str, name: str) -> subprocess.Popen:
+    def start(self, *args: str, name: str, index_dir: Path | None = None) -> subprocess.Popen:
         """Start a command in a session of its own; its output goes to files (never a full pipe)."""
         out = (self.folder / f"{name}.out").open("w")
         err = (self.folder / f"{name}.err").open("w")
-        process = subprocess.Popen([sys.executable, str(REPO / "manage.py"), *args], env=self.env,
+        process = subprocess.Popen([sys.executable, str(REPO / "manage.py"), *args], env=self._env(index_dir),
                                    stdout=out, stderr=err, text=True, start_new_session=True)
         self.sessions.append(process.pid)
         return process
+
+    def _env(self, index_dir: Path | None) -> dict[str, str]:
+        return {**self.env, "IMR_INDEX_DIR": str(index_dir)} if index_dir else self.env
 
     def output(self, name: str) -> tuple[str, str]:
         return (self.folder / f"{name}.out").read_text(), (self.folder / f"{name}.err").read_text()
@@ -75,8 +79,11 @@ class ProcessArchive:
     def letters(self) -> int:
         return self.query("SELECT count(*) FROM letters_letter")[0][0]
 
-    def applied_sequence(self) -> int:
-        path = self.index_dir / "applied-sequence"
+    def latest_sequence(self) -> int:
+        return self.query("SELECT coalesce(max(sequence), 0) FROM letters_letterchange")[0][0]
+
+    def applied_sequence(self, index_dir: Path | None = None) -> int:
+        path = (index_dir or self.index_dir) / "applied-sequence"
         return int(path.read_text().split()[0]) if path.exists() else 0
 
 
