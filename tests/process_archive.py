@@ -87,12 +87,12 @@ class ProcessArchive:
         return int(path.read_text().split()[0]) if path.exists() else 0
 
 
-def wait_for(condition: Callable[[], bool], what: str) -> None:
+def wait_for(condition: Callable[[], bool], what: str, hang_guard: float = HANG_GUARD) -> None:
     """Poll until `condition()` holds; the deadline is a hang guard, not a timing assumption."""
-    deadline = time.monotonic() + HANG_GUARD
+    deadline = time.monotonic() + hang_guard
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"still waiting after {HANG_GUARD} s for {what}")
+            raise AssertionError(f"still waiting after {hang_guard:g} s for {what}")
         time.sleep(0.05)
 
 
@@ -153,6 +153,7 @@ def process_archive(folder: Path, engine: str) -> Iterator[ProcessArchive]:
         url = f"{server.rsplit('/', 1)[0]}/{name}"
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f'CREATE DATABASE "{name}"')
+    folder.mkdir(parents=True, exist_ok=True)
     archive = ProcessArchive(folder, engine, url)
     try:
         migrated = archive.manage("migrate", "-v0")
