@@ -55,10 +55,9 @@ class ProcessArchive:
 
     def start(self, *args: str, name: str, index_dir: Path | None = None) -> subprocess.Popen:
         """Start a command in a session of its own; its output goes to files (never a full pipe)."""
-        out = (self.folder / f"{name}.out").open("w")
-        err = (self.folder / f"{name}.err").open("w")
-        process = subprocess.Popen([sys.executable, str(REPO / "manage.py"), *args], env=self._env(index_dir),
-                                   stdout=out, stderr=err, text=True, start_new_session=True)
+        with (self.folder / f"{name}.out").open("w") as out, (self.folder / f"{name}.err").open("w") as err:
+            process = subprocess.Popen([sys.executable, str(REPO / "manage.py"), *args], env=self._env(index_dir),
+                                       stdout=out, stderr=err, text=True, start_new_session=True)
         self.sessions.append(process.pid)
         return process
 
