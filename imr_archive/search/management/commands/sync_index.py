@@ -44,7 +44,10 @@ class Command(BaseCommand):
         self.verbosity = verbosity
         self.show_progress = not no_progress and verbosity > 0 and sys.stdout.isatty()
         if not follow:
-            self._report(self._sync(threading.Event()), quiet_when_idle=False)
+            try:
+                self._report(self._sync(threading.Event()), quiet_when_idle=False)
+            except WorthRetrying as error:
+                raise CommandError(str(error), returncode=1) from None
             return
         with _stop_on_signals() as stop:
             while not stop.is_set():
@@ -60,7 +63,7 @@ class Command(BaseCommand):
                       disable=not self.show_progress) as bar:
                 return sync_index(should_stop=stop.is_set, progress=bar.update)
         except (IndexBusy, DatabaseError) as error:
-            raise WorthRetrying(_one_line(error), returncode=1) from None
+            raise WorthRetrying(_one_line(error)) from None
         except (IndexOutOfStep, ImproperlyConfigured) as error:
             raise CommandError(_one_line(error), returncode=1) from None
 
@@ -77,7 +80,7 @@ class Command(BaseCommand):
         self.stdout.write(line)
 
 
-class WorthRetrying(CommandError):
+class WorthRetrying(Exception):
     """A failure --follow tries again later: another writer kept the index, the database was restarting."""
 
 
