@@ -83,7 +83,8 @@ def writers_lock(timeout: float, done: Callable[[], bool] | None = None) -> Iter
     """
     folder = _index_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(folder / LOCK_FILE, fallback_to_soft=False)
+    # The file stays: flock(1) on it (copying the folder, docs/deployment.md) then excludes the same writers.
+    lock = FileLock(folder / LOCK_FILE, fallback_to_soft=False, preserve_lock_file=True)
     try:
         lock.acquire(timeout=timeout, cancel_check=done)
     except Timeout:
