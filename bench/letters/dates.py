@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .helpers import wchoice
-from .names import FORMAT_DOCS, FORMAT_PROF
+from .names import FORMAT_DOCS, FORMAT_NOTICE, FORMAT_PROF
 
 if TYPE_CHECKING:
     from .letter import LetterGen
@@ -52,6 +52,8 @@ def draw_dates(g: LetterGen) -> None:
         lo, hi = date(2012, 11, 15), date(2013, 5, 31)
     elif g.layout == FORMAT_DOCS:
         lo, hi = date(2013, 5, 1), date(2014, 7, 31)
+    elif g.layout == FORMAT_NOTICE:
+        lo, hi = date(2013, 3, 1), date(2013, 9, 30)
     else:
         lo, hi = date(2014, 1, 1), date(2024, 10, 31)
     g.ur = lo + timedelta(days=rng.randint(0, (hi - lo).days))

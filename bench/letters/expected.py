@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .names import FORMAT_DET, FORMAT_DOCS, FORMAT_PROF
+from .names import FORMAT_DET, FORMAT_DOCS, FORMAT_NOTICE, FORMAT_PROF
 
 if TYPE_CHECKING:
     from .letter import LetterGen
@@ -31,6 +31,9 @@ def expected_parse(g: LetterGen) -> dict[str, Any]:
             "decision": iso(g.dated) if g.dated_shown else None,
             "ur_denial": iso(g.ur),
         }
+    elif lay == FORMAT_NOTICE:
+        # FORMATS.md: "Dated:" is the decision date, the Notice of Assignment date the assigned date.
+        dates = {"assigned": iso(g.assigned), "injury": iso(g.injury), "decision": iso(g.dated), "ur_denial": iso(g.ur)}
     else:
         dates = {"assigned": None, "injury": iso(g.injury), "decision": None, "ur_denial": iso(g.ur)}
     if g.cred_mode == "none":

@@ -15,8 +15,9 @@ from .item import Item
 from .kinds import draw_items
 from .layout_determination import render_determination
 from .layout_documents import render_documents_reviewed
+from .layout_notice import render_notice
 from .layout_professional import render_professional_review
-from .names import FORMAT_DET, FORMAT_DOCS, FORMAT_PROF
+from .names import FORMAT_DET, FORMAT_DOCS, FORMAT_NOTICE, FORMAT_PROF
 from .people import draw_diagnoses, draw_patient, draw_reviewer
 from .regions import REGION_BY_KEY, REGIONS, Region
 
@@ -103,7 +104,7 @@ class LetterGen:
     def build(self) -> tuple[str, dict[str, Any]]:
         """The letter's text and its expected parse. The order of the draws below fixes the output for a seed."""
         rng = self.rng
-        self.layout = wchoice(rng, [(FORMAT_DET, 75), (FORMAT_DOCS, 17), (FORMAT_PROF, 8)])
+        self.layout = wchoice(rng, [(FORMAT_DET, 72), (FORMAT_DOCS, 16), (FORMAT_PROF, 8), (FORMAT_NOTICE, 4)])
         draw_dates(self)
         draw_patient(self)
         # the injury's body region; a psychiatric claim is set below when every request is psychiatric
@@ -135,4 +136,5 @@ LAYOUTS: dict[str, Callable[[LetterGen, Doc], None]] = {
     FORMAT_DET: render_determination,
     FORMAT_DOCS: render_documents_reviewed,
     FORMAT_PROF: render_professional_review,
+    FORMAT_NOTICE: render_notice,
 }

@@ -12,6 +12,7 @@ EDITION = "2nd Edition (2004)"
 FORMAT_DET = "determination"
 FORMAT_DOCS = "documents-reviewed"
 FORMAT_PROF = "professional-review"
+FORMAT_NOTICE = "notice"
 
 
 ACOEM_CHAPTERS: dict[int, str] = {

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .helpers import join_list, wchoice
-from .names import FORMAT_DET, FORMAT_DOCS, FORMAT_PROF
+from .names import FORMAT_DET, FORMAT_DOCS, FORMAT_NOTICE, FORMAT_PROF
 from .regions import REGION_BY_KEY
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ def draw_reviewer(g: LetterGen) -> None:
     while True:
         if spec is None:
             spec = wchoice(rng, [(k, v[0]) for k, v in SPECIALTIES.items()])
-        if spec in NON_PHYSICIAN and g.layout == FORMAT_DOCS:
+        if spec in NON_PHYSICIAN and g.layout in (FORMAT_DOCS, FORMAT_NOTICE):
             spec = None
             continue
         if spec in NON_PHYSICIAN and g.layout == FORMAT_PROF and spec != "Acupuncture & Oriental Medicine":

@@ -82,7 +82,8 @@ def read_letter(data: bytes, name: str) -> ParsedLetter:
         logger.exception("the parser failed on %s", name)
         raise RejectedLetter(f"the parser failed on this file ({type(error).__name__}); please report it") from None
     if parsed.format is None:
-        raise RejectedLetter("not an IMR determination letter: none of the three known layouts was recognised")
+        only = next((w for w in parsed.warnings if w.startswith("not an IMR letter: only")), None)
+        raise RejectedLetter(only or "not an IMR determination letter: none of the four known layouts was recognised")
     return parsed
 
 

@@ -7,7 +7,7 @@ and pages.
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import models, transaction
 
 from imr_archive.letters.bulk import insert_returning_ids, insert_rows
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
@@ -42,8 +42,38 @@ def parsed_letter_values(parsed: ParsedLetter) -> dict[str, object]:
 LETTER_FIELDS = frozenset(parsed_letter_values(ParsedLetter(file="", text="")))
 
 
+def fit_columns(parsed: ParsedLetter) -> None:
+    """Cut every value longer than its column (a CharField's max_length), with a warning.
+
+    SQLite would store the whole value and PostgreSQL refuse the letter ("value
+    too long"): cut, the archive behaves the same on both, and nothing is lost,
+    as the letter's text and the guideline lines as written (text columns) keep
+    the value whole. Cutting again finds nothing to cut, so a letter stored
+    again after a failed batch gets each warning once.
+    """
+    def cut(value: str | None, model: type[models.Model], name: str, what: str) -> str | None:
+        limit = model._meta.get_field(name).max_length
+        if value is None or len(value) <= limit:
+            return value
+        parsed.warnings.append(f"{what} is {len(value)} characters, longer than its column: stored cut to {limit} "
+                               f"(the letter's text has it whole)")
+        return value[:limit]
+
+    parsed.case_number = cut(parsed.case_number, Letter, "case_number", "case number")
+    parsed.priority = cut(parsed.priority, Letter, "priority", "priority")
+    parsed.reviewer.specialty = cut(parsed.reviewer.specialty, Letter, "reviewer_specialty", "reviewer specialty")
+    parsed.reviewer.subspecialty = cut(parsed.reviewer.subspecialty, Letter, "reviewer_subspecialty",
+                                       "reviewer subspecialty")
+    for n, item in enumerate(parsed.issues, start=1):
+        item.category = cut(item.category, Issue, "category", f"item {n}: category") or ""
+        for k, cite in enumerate(item.citations, start=1):
+            for name in ("edition", "chapter", "section"):
+                setattr(cite, name, cut(getattr(cite, name), Citation, name, f"item {n}, citation {k}: {name}"))
+
+
 def update_letter_fields(letter: Letter, parsed: ParsedLetter) -> None:
     """Set every parsed field of `letter` (not saved), but the ones an admin corrected."""
+    fit_columns(parsed)
     kept = set(letter.corrected_fields)
     for name, value in parsed_letter_values(parsed).items():
         if name not in kept:

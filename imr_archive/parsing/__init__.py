@@ -1,7 +1,7 @@
 """Letter parsing: text in, ParsedLetter out. Pure Python; no Django import.
 
 Stages, one module each: extract (bytes -> text) -> clean (PDF debris) ->
-layout (which of the three layouts, and its sections) -> fields (dates,
+layout (which of the four layouts, and its sections) -> fields (dates,
 reviewer, patient, diagnoses) -> issues (items and outcomes) -> citations.
 """
 

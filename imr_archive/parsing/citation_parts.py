@@ -96,27 +96,28 @@ def _section(low: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def read_topics(line: str, low: str, start: int, end: int) -> list[Part]:
-    """MTUS guidelines: a topic and its pages, one part per topic."""
+    """MTUS guidelines: a topic and its pages, one part per topic. Reads only line[start:end]
+    (a copy of the segment, never of the line: a line of many anchors stays linear)."""
     section = None
-    text = line[:end]
-    sec = _section(low, start, end)
+    text, low = line[start:end], low[start:end]
+    sec = _section(low, 0, len(low))
     if sec:
         section = sec.group(0)
         blank = " " * (sec.end() - sec.start())
         text = text[:sec.start()] + blank + text[sec.end():]
-        low = low[:sec.start()] + blank + low[sec.end():end]
+        low = low[:sec.start()] + blank + low[sec.end():]
     parts: list[Part] = []
-    pos = start
-    for m in _page_specs(low, start, end):
+    pos = 0
+    for m in _page_specs(low, 0, len(low)):
         topic = _clean_topic(text[pos:m.start()])
         pages = parse_pages(m.group("nums"))
         if parts and not topic:
             parts[-1].pages = sorted(set(parts[-1].pages) | set(pages))
-            parts[-1].end = m.end()
+            parts[-1].end = start + m.end()
         else:
-            parts.append(Part(topic, pages, m.end()))
+            parts.append(Part(topic, pages, start + m.end()))
         pos = m.end()
-    trailing = _clean_topic(text[pos:end])
+    trailing = _clean_topic(text[pos:])
     if trailing:
         if len(parts) == 1 and parts[0].chapter is None:
             parts[0].chapter = trailing
@@ -124,7 +125,7 @@ def read_topics(line: str, low: str, start: int, end: int) -> list[Part]:
         elif not parts or trailing[0].isalpha():
             parts.append(Part(trailing, [], end))
     if not parts:
-        parts.append(Part(None, [], sec.end() if sec else start))
+        parts.append(Part(None, [], start + sec.end() if sec else start))
     for p in parts:
         p.section = section
     return list(parts)

@@ -66,6 +66,9 @@ _BARE_CONTEXT = re.compile(r"(?:^|;|\band|\bon|citations?:?)\s*(?:the\s+)?$")
 _BARE_NEXT = re.compile(r"\s*[,:;(\-]?\s*(?:[A-Z0-9(\u00a7]|pages?\b|pp?\.|pgs?\b|section\b|$)")
 _BARE_HINTS = ((re.compile(r"acupunct", _I), MTUS_ACUPUNCTURE), (re.compile(r"post-?\s?surg", _I), MTUS_POSTSURGICAL),
                (re.compile(r"\bChapter\s+\d|\bComplaints\b|\bACOEM\b", _I), ACOEM))
+MAX_LINE = 4000
+# How far after a bare "MTUS" its segment is read for a hint of which guideline it means.
+_BARE_HINT_REACH = 300
 _SECTION_GUIDELINE = {"9792.24.1": MTUS_ACUPUNCTURE, "9792.24.2": MTUS_CHRONIC_PAIN, "9792.24.3": MTUS_POSTSURGICAL}
 # Patterns searched in the lowered line (scan.py) carry no flags.
 _NON_MTUS = re.compile(r"non-?\s*mtus(?:\s+citations?)?\s*:?\s*")
@@ -104,7 +107,19 @@ class _Anchor:
 
 
 def parse_citations(line: str, offset: int, source: str) -> tuple[list[Citation], list[str]]:
-    """Citations in one guideline line; `offset` is where the line starts in ParsedLetter.text."""
+    """Citations in one guideline line; `offset` is where the line starts in ParsedLetter.text.
+
+    A line longer than MAX_LINE (real ones are a few hundred characters) has run into other
+    text: only its start is read, with a note, so a malformed letter costs what a letter costs."""
+    notes = []
+    if len(line) > MAX_LINE:
+        notes.append(f"guideline line of {len(line)} characters: only its first {MAX_LINE} read for citations")
+        line = line[:MAX_LINE]
+    citations, more = _parse_line(line, offset, source)
+    return citations, notes + more
+
+
+def _parse_line(line: str, offset: int, source: str) -> tuple[list[Citation], list[str]]:
     low = lower(line)
     m = next((b for b in (_BASED_ON.match(low, k.start()) for k in _BASED_KEY.finditer(low)) if b), None)
     region_start = m.end() if m else 0
@@ -172,7 +187,7 @@ def _find_anchors(line: str, low: str, region_start: int) -> list[_Anchor]:
                     or not _BARE_CONTEXT.search(low, max(region_start, m.start() - 25), m.start())
                     or not _BARE_NEXT.match(line, m.end())):
                 continue
-            seg = line[m.end():_cut_segment(line, m.end(), len(line))]
+            seg = line[m.end():_cut_segment(line, m.end(), min(len(line), m.end() + _BARE_HINT_REACH))]
             guideline = next((g for rx, g in _BARE_HINTS if rx.search(seg)), MTUS_CHRONIC_PAIN)
             anchors.append(_Anchor(guideline, m.start(), m.end(), True, m.group(0)))
             continue

@@ -63,7 +63,11 @@ _LABEL = (
     r"|State\(s\)\s+of\s+Licensure\s*:|Certification\(s\)\s*/\s*Specialty\s*:"
     r"|(?:IMR\s+)?Case\s+(?:Number|No\.?)\s*:|Date\s+Assigned\s*:|Date\s+of\s+Injury\s*:|Decision\s+Date\s*:"
     r"|UR\s+Denial\s+Date\s*:|Priority\s*:|Application\s+Received\s*:|Dated\s*:"
-    r"|The\s+Final\s+Determination\s+was\s+based)"
+    r"|The\s+Final\s+Determination\s+was\s+based"
+    # FORMATS.md, notice: the header's labelled lines and each item's labelled parts.
+    r"|(?i:Date\s*of\s*UR\s*Decision\s*:|IMR\s*Application\s*Received\s*:|MAXIMUS\s*Case\s*Number\s*:"
+    r"|Employee\s*:|Claim\s*Number\s*:|Final\s*Determination\s*:|Medical\s*Treatment\s*Guidelines?(?:\(s\))?"
+    r"\s*Relied\s*Upon\s*by|Rationale\s*for\s*(?:the\s*)?Decision\s*:))"
 )
 _LIST_ITEM = r"(?:[-\u2022*]\s+|\(?\d{1,2}[.)]\s+\S)"
 _STRUCTURE = re.compile(f"(?P<heading>{_HEADING}|{_TITLE})|(?P<label>{_LABEL})|{_LIST_ITEM}")
@@ -138,7 +142,7 @@ def clean_text(raw: str) -> CleanedText:
                 seen_labelled_case.add(number)
         lines.append(text)
 
-    text = "\n\n".join(p for p in _join(lines, double, raw) if p)
+    text = "\n\n".join(p for p in _join(lines, double, _HyphenatedWords(raw)) if p)
     return CleanedText(text=_repair(text), running_case_number=case_number)
 
 
@@ -211,7 +215,24 @@ class _Line:
     ends: bool = False  # ends with sentence punctuation
 
 
-def _join(lines: list[str | None], double: bool, raw: str) -> list[str]:
+class _HyphenatedWords:
+    """The words the text prints with a hyphen inside a line ("follow-up"), found once, when a
+    word broken at a line's end first asks: a search of the whole text per break was quadratic."""
+
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_HYPHENATED_WORD.findall(self._raw))
+        return word in self._words
+
+
+_HYPHENATED_WORD = re.compile(r"(?<![\w-])\w+-[a-z]+")
+
+
+def _join(lines: list[str | None], double: bool, raw: _HyphenatedWords) -> list[str]:
     """Rebuild paragraphs from printed lines and the gaps between them."""
     printed: list[_Line] = []
     empties = 0
@@ -278,7 +299,7 @@ def _continues_number(prev: _Line, number: int, list_number: int) -> bool:
     """Whether a line starting "24. " continues the line before rather than opening a list item:
     the line before ends with a word that wants a number ("page", "Chapter", "#"), or it ends
     in mid-sentence and the number does not follow the list's last one."""
-    if _WANTS_NUMBER.search(prev.text):
+    if _WANTS_NUMBER.search(prev.text, max(0, len(prev.text) - 20)):  # the last word only
         return True
     return not prev.ends and number not in (1, list_number + 1)
 
@@ -314,7 +335,7 @@ def _heading_breaks(lines: list[_Line]) -> tuple[list[bool], list[bool]]:
     return before, after
 
 
-def _join_words(pieces: list[str], right: str, raw: str) -> None:
+def _join_words(pieces: list[str], right: str, raw: _HyphenatedWords) -> None:
     """Append a wrapped line to the paragraph, repairing a word hyphenated across the break."""
     if not pieces:
         pieces.append(right)

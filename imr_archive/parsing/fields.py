@@ -14,6 +14,7 @@ from datetime import date
 
 from imr_archive.parsing.dates import DATE, parse_date
 from imr_archive.parsing.layout import Layout
+from imr_archive.parsing.patient import read_patient
 from imr_archive.parsing.result import Dates, Patient, Reviewer
 from imr_archive.parsing.scan import lower, matches_at
 from imr_archive.parsing.vocabulary import US_STATES, normalize_specialty
@@ -46,13 +47,14 @@ _DATE_AT = re.compile(r"\s*(?P<date>" + DATE + r")?", _I)
 
 # Header labels ("Date of Injury: 04/27/2009"), found in the lowered text: label -> (Dates attribute, name).
 _HEADER_LABEL = re.compile(r"(date\s+assigned|date\s+of\s+injury|decision\s+date|dated|ur\s+denial\s+date"
-                           r"|application\s+received)\s*:")
+                           r"|date\s+of\s+ur\s+decision|application\s+received)\s*:")
 _HEADER_ATTRS = {
     "date assigned": ("assigned", "date assigned"),
     "date of injury": ("injury", "date of injury"),
     "decision date": ("decision", "decision date"),
     "dated": ("decision", "dated"),
     "ur denial date": ("ur_denial", "UR denial date"),
+    "date of ur decision": ("ur_denial", "date of UR decision"),  # FORMATS.md, notice header
     "application received": ("application_received", "application received date"),
 }
 
@@ -77,9 +79,14 @@ _UR_BEFORE = re.compile(r"(?:\b(?:on|dated)\s+)?(?P<date>" + DATE + r"),?\s+(?:t
 _DENIED_KEY = re.compile(r"non-?\s*certified|denied")
 _DENIED_PHRASE = re.compile(r"(?:non-?\s*certified|denied)\b[^.;:]{0,40}?\b(?:on|dated)\s+(?P<date>" + DATE + ")",
                             _I)
-_APPLICATION_PHRASE = re.compile(r"Application\s+for\s+Independent\s+Medical\s+Review,?\s+received\s+(?P<date>"
-                                 + DATE + ")", _I)
+# "Application for Independent Medical Review, received <date>" (a documents list), or in the
+# notice layout "An application for Independent Medical Review was filed on <date>".
+_APPLICATION_PHRASE = re.compile(r"Application\s+for\s+Independent\s+Medical\s+Review,?\s+(?:received|was\s+filed"
+                                 r"\s+on)\s+(?P<date>" + DATE + ")", _I)
 _APPLICATION_KEY = re.compile(r"application\s+for")
+# FORMATS.md, notice: the Notice of Assignment date is the assigned date.
+_ASSIGNMENT_PHRASE = re.compile(r"Notice\s+of\s+Assignment\b[^.]{0,120}?\bon\s+(?P<date>" + DATE + ")", _I)
+_ASSIGNMENT_KEY = re.compile(r"notice\s+of\s+assignment")
 
 
 def read_fields(text: str, layout: Layout, running_case_number: str | None = None) -> Fields:
@@ -91,7 +98,7 @@ def read_fields(text: str, layout: Layout, running_case_number: str | None = Non
     summary = text[summary_span[0]:summary_span[1]]
     method_span = layout.section("method", "qualifications")
     method = text[method_span[0]:method_span[1]] if method_span else ""
-    docs_span = layout.section("documents", "review_documents") or (0, 0)
+    docs_span = layout.section("documents", "review_documents", "notice_decisions") or (0, 0)
 
     m = next(matches_at(_CASE_KEY, _CASE_LABEL, text, low), None)
     if m:
@@ -108,7 +115,7 @@ def read_fields(text: str, layout: Layout, running_case_number: str | None = Non
     out.reviewer = read_reviewer(method or text)
     if out.reviewer.specialty is None:
         out.warnings.append("reviewer specialty not found")
-    out.patient = _read_patient(summary or text)
+    out.patient = read_patient(summary or text)
     out.diagnoses = read_diagnoses(summary)
     out.case_summary = _summary_text(summary)
     out.determination_method = method.strip()
@@ -139,6 +146,9 @@ def _read_dates(text: str, low: str, summary: Span, documents: Span, out: Fields
     if out.dates.application_received is None:
         m = next(matches_at(_APPLICATION_KEY, _APPLICATION_PHRASE, text, low, *documents), None)
         out.dates.application_received = parse_date(m.group("date")) if m else None
+    if out.dates.assigned is None:
+        m = next(matches_at(_ASSIGNMENT_KEY, _ASSIGNMENT_PHRASE, text, low), None)
+        out.dates.assigned = _checked(m.group("date"), out, "date assigned") if m else None
 
 
 def _checked(value_text: str, out: Fields, name: str) -> date | None:
@@ -189,9 +199,12 @@ _LICENSURE_KEY = re.compile(r"state")
 _SPECIALTY_LABEL = re.compile(r"(?:Certification\(?s?\)?\s*/\s*Specialty|Board\s+Certification|Specialty)"
                               r"\s*:\s*([^\n]*)", _I)
 _SPECIALTY_KEY = re.compile(r"certification|board|specialty")
+# "Board Certified in X", and as another hand may put it: "certified by the American Board of X",
+# "a diplomate of the American Board of X", "holds board certification in X".
 _CERTIFIED_IN = re.compile(r"(?:Board[-\s]+Certified|Certified|Boarded|specializ(?:es|ing))\s+in\s+(?:the\s+"
-                           r"(?:field|specialty)\s+of\s+)?", _I)
-_CERTIFIED_KEY = re.compile(r"board|certified|boarded|specializ")
+                           r"(?:field|specialty)\s+of\s+)?|(?:certified\s+by|diplomate\s+of)\s+the\s+American\s+"
+                           r"(?:Osteopathic\s+)?Board\s+of\s+|board\s+certification\s+in\s+", _I)
+_CERTIFIED_KEY = re.compile(r"board|certified|boarded|specializ|diplomate")
 # "The expert reviewer is a licensed Psychologist", "... is a Doctor of Chiropractic".
 _IS_A_KEY = re.compile(r"[ia]s\s+an?\s")
 _IS_A = re.compile(r"(?:is|as)\s+an?\s+(?:licensed\s+|certified\s+|practicing\s+|board[-\s]certified\s+)*"
@@ -259,44 +272,6 @@ def _states_in(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
-
-
-# --------------------------------------------------------------------------
-# Patient
-
-_AGE = re.compile(r"(\d{1,3})\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b|(\d{1,3})\s*(?:y/o|y\.o\.|yo)\b"
-                  r"|aged?\s*(?:of\s*)?:?\s*(\d{1,3})\b")
-_SEX_WORD = re.compile(r"(?:[\s,]+[\w'-]+){0,4}?[\s,]+(female|male|woman|man|gentleman|lady|girl|boy)\b", _I)
-_SEX_BEFORE = re.compile(r"\b(female|male|woman|man|gentleman|lady)\b[\s,]+(?:(?:who\s+is\s+|aged?\s*)?)$", _I)
-_FEMALE = frozenset({"female", "woman", "lady", "girl"})
-_HE = frozenset(("he", "his", "him", "himself"))
-_SHE = frozenset(("she", "her", "hers", "herself"))
-_NOT_LETTERS = re.compile(r"[^a-z]+")
-
-
-def _read_patient(text: str) -> Patient:
-    p = Patient()
-    low = lower(text)
-    m = None
-    for m in _AGE.finditer(low):
-        if not m.start() or not low[m.start() - 1].isalnum():
-            break
-    else:
-        m = None
-    if m:
-        age = int(next(g for g in m.groups() if g))
-        p.age = age if 0 < age < 120 else None
-        s = _SEX_WORD.match(text, m.end()) or _SEX_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if s:
-            p.sex = "female" if s.group(1).lower() in _FEMALE else "male"
-    if p.sex is None:
-        words = _NOT_LETTERS.split(low)
-        he, she = sum(w in _HE for w in words), sum(w in _SHE for w in words)
-        if he >= 2 and not she:
-            p.sex = "male"
-        elif she >= 2 and not he:
-            p.sex = "female"
-    return p
 
 
 # --------------------------------------------------------------------------

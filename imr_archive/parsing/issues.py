@@ -9,6 +9,7 @@
   decision rationale:".
 - professional-review: the numbered entries under ISSUE AT DISPUTE; the
   guideline and rationale sections carry one numbered entry per item.
+- notice: notice.py, with the helpers here (new_issue, add_citations).
 
 Headings and decisions are read by outcomes.py. When a heading states no
 decision, the outcome is read from the rationale's conclusion and
@@ -32,9 +33,9 @@ from imr_archive.parsing.result import (
     UNKNOWN,
     Issue,
 )
-from imr_archive.parsing.vocabulary import OUTCOME_WORD_PATTERN, categorize, outcome_of_word
+from imr_archive.parsing.vocabulary import OTHER_CATEGORY, OUTCOME_WORD_PATTERN, categorize, outcome_of_word
 
-__all__ = ["read_issues"]
+__all__ = ["MAX_ITEMS", "add_citations", "capped", "field_text", "new_issue", "read_issues"]
 
 _I = re.IGNORECASE
 Span = tuple[int, int]
@@ -110,7 +111,7 @@ def read_issues(text: str, layout: Layout) -> tuple[list[Issue], list[str]]:
         items = _labelled_items(text, span, _DETERMINATION_LABELS)
     issues: list[Issue] = []
     warnings: list[str] = []
-    for n, item in enumerate(items, 1):
+    for n, item in enumerate(capped(items, warnings), 1):
         issues.append(_build(text, item, n, warnings))
     if not issues:
         warnings.append("no disputed items found")
@@ -183,15 +184,27 @@ def _numbered_items(text: str, span: Span) -> list[_Item]:
     return items
 
 
-def _field(text: str, spans: list[Span]) -> tuple[str, Span | None]:
+# A letter decides a few items (rarely more than twenty): past this many, the text is not a list
+# of items but a malformed letter, read no further so that it costs what a letter costs.
+MAX_ITEMS = 200
+
+
+def capped(items: list, warnings: list[str]) -> list:
+    """The first MAX_ITEMS items, with a warning when there were more."""
+    if len(items) > MAX_ITEMS:
+        warnings.append(f"{len(items)} items found: only the first {MAX_ITEMS} read")
+    return items[:MAX_ITEMS]
+
+
+def field_text(text: str, spans: list[Span]) -> tuple[str, Span | None]:
     if not spans:
         return "", None
     whole = (spans[0][0], spans[-1][1])
     return " ".join(text[whole[0]:whole[1]].split()), whole
 
 
-def _new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str, n: int,
-               warnings: list[str]) -> Issue:
+def new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str, n: int,
+              warnings: list[str]) -> Issue:
     """Item n's Issue. An outcome its heading did not give is read from the rationale
     (not stated), and failing that is unknown, with a warning."""
     if outcome is None:
@@ -200,7 +213,14 @@ def _new_issue(treatment: str, outcome: str | None, stated: bool, rationale: str
     if outcome is None:
         outcome = UNKNOWN
         warnings.append(f"item {n} ({treatment[:60]}): outcome unknown")
-    return Issue(treatment=treatment, category=categorize(treatment), outcome=outcome, outcome_stated=stated,
+    category = categorize(treatment)
+    if category is None:
+        # SCHEMA.md's categories: Other is for what no category names; an item no rule
+        # knows is Other too, but flagged, so the review queue sees it.
+        category = OTHER_CATEGORY
+        if treatment:
+            warnings.append(f"item {n} ({treatment[:60]}): treatment category not recognised, filed under Other")
+    return Issue(treatment=treatment, category=category, outcome=outcome, outcome_stated=stated,
                  rationale=rationale)
 
 
@@ -216,11 +236,18 @@ def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
     if outcome is None and item.decision:
         outcome = outcome_of_word(item.decision)
         stated = outcome is not None
-    rationale, _ = _field(text, item.rat)
-    issue = _new_issue(treatment, outcome, stated, rationale, n, warnings)
-    for source, spans, attr in ((CLAIMS_ADMINISTRATOR, item.ca, "claims_administrator_guideline"),
-                                (REVIEWER, item.rv, "reviewer_guideline")):
-        written, whole = _field(text, spans)
+    rationale, _ = field_text(text, item.rat)
+    issue = new_issue(treatment, outcome, stated, rationale, n, warnings)
+    add_citations(text, issue, item.ca, item.rv, n, warnings)
+    return issue
+
+
+def add_citations(text: str, issue: Issue, ca: list[Span], rv: list[Span], n: int, warnings: list[str]) -> None:
+    """Item n's guideline lines as written, and the citations read from them (SCHEMA.md `citations`:
+    the claims administrator's first, then the reviewer's)."""
+    for source, spans, attr in ((CLAIMS_ADMINISTRATOR, ca, "claims_administrator_guideline"),
+                                (REVIEWER, rv, "reviewer_guideline")):
+        written, whole = field_text(text, spans)
         setattr(issue, attr, written)
         if whole:
             cites, notes = parse_citations(text[whole[0]:whole[1]], whole[0], source)
@@ -231,12 +258,13 @@ def _build(text: str, item: _Item, n: int, warnings: list[str]) -> Issue:
                 notes = []
             issue.citations.extend(cites)
             warnings.extend(f"item {n}: {note}" for note in notes)
-    return issue
 
 
+# "The Expert Reviewer found (that) the Guideline used by the Claims Administrator (was) relevant and
+# appropriate": the reviewer's basis is the administrator's (FORMATS.md: documents-reviewed and notice letters).
 _SAME_AS_CA = re.compile(
     r"\b(?:guidelines?|citations?|criteria)\s+(?:used|cited|relied\s+(?:up)?on)\s+by\s+the\s+Claims\s+Administrator"
-    r"\s+(?:was|were|is|are)\s+(?!not\b)(?:\w+\s+){0,2}?(?:appropriate|relevant|applicable|correct)"
+    r"\s+(?:(?:was|were|is|are)\s+)?(?!not\b)(?:\w+\s+){0,2}?(?:appropriate|relevant|applicable|correct)"
     r"|\bsame\s+(?:guidelines?|citations?)\b|\bagree[sd]?\s+with\s+the\s+Claims\s+Administrator",
     _I,
 )
@@ -268,7 +296,9 @@ def _entry_by_treatment(text: str, entries: list[tuple[int | None, Span]], treat
     """In unnumbered text, the part that starts with "<treatment>:" and runs to the next item's name."""
     if not entries or not treatment:
         return None
-    whole = (entries[0][1][0], entries[-1][1][1])
+    # Each item searches the text for every other item's name: bounded, so that a malformed
+    # section of many items and megabytes costs a constant per item.
+    whole = (entries[0][1][0], min(entries[-1][1][1], entries[0][1][0] + _BY_TREATMENT_REACH))
     m = _treatment_pattern(treatment).search(text, *whole)
     if not m:
         return None
@@ -281,6 +311,9 @@ def _entry_by_treatment(text: str, entries: list[tuple[int | None, Span]], treat
     while end > m.start() and text[end - 1].isspace():
         end -= 1
     return m.start(), end
+
+
+_BY_TREATMENT_REACH = 50_000
 
 
 def _treatment_pattern(treatment: str) -> re.Pattern[str]:
@@ -311,11 +344,15 @@ def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[s
     reasons = _entries(text, layout.section("rationale"))
     if not listed:
         return [], ["no disputed items found"]
+    listed = capped(listed, warnings)
+
+    numbered = {id(entries): {num: sp for num, sp in reversed(entries) if num is not None}
+                for entries in (guides, reasons)}
 
     def entry_for(entries, number, index, treatment):
-        for num, sp in entries:
-            if num is not None and num == number:
-                return sp
+        sp = numbered[id(entries)].get(number)
+        if sp is not None:
+            return sp
         if index < len(entries) and len(entries) == len(listed):
             return entries[index][1]
         return _entry_by_treatment(text, entries, treatment, treatments)
@@ -330,7 +367,7 @@ def _professional_review(text: str, layout: Layout) -> tuple[list[Issue], list[s
         if r_span:
             r_span = _strip_treatment(text, r_span, treatment)
             rationale = " ".join(text[r_span[0]:r_span[1]].split())
-        issue = _new_issue(treatment, outcome, stated, rationale, index + 1, warnings)
+        issue = new_issue(treatment, outcome, stated, rationale, index + 1, warnings)
         g_span = entry_for(guides, number, index, treatment)
         if g_span:
             g_span = _strip_treatment(text, g_span, treatment)

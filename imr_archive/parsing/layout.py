@@ -1,4 +1,4 @@
-"""Stage 3: which of the three layouts a letter uses, and where its sections are.
+"""Stage 3: which of the four layouts a letter uses, and where its sections are.
 
 Sections are (start, end) offsets into the cleaned text, so every later stage
 can keep offsets into ParsedLetter.text. Detection scores each layout by the
@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from imr_archive.parsing.result import (
     FORMAT_DETERMINATION,
     FORMAT_DOCUMENTS_REVIEWED,
+    FORMAT_NOTICE,
     FORMAT_PROFESSIONAL_REVIEW,
 )
 from imr_archive.parsing.vocabulary import SECTION_HEADINGS
+from imr_archive.parsing.vocabulary.headings import NOTICE_ITEM_BLOCK
 
 __all__ = ["Layout", "detect_layout"]
 
@@ -43,6 +45,14 @@ _MARKER_TABLE: tuple[tuple[str, int, str], ...] = (
     (FORMAT_PROFESSIONAL_REVIEW, 2, r"MEDICAL\s+TREATMENT\s+GUIDELINE"),
     (FORMAT_PROFESSIONAL_REVIEW, 2, r"RATIONALE\s+FOR\s+WHY"),
     (FORMAT_PROFESSIONAL_REVIEW, 1, r"MEDICAL\s+REVIEWER\s+QUALIFICATIONS"),
+    # FORMATS.md, notice: its title, its decisions heading, numbered "1) ... has determined the
+    # request for" lines, the reviewer's qualifications heading and the per-item blocks; in any
+    # case and with words glued by extraction.
+    (FORMAT_NOTICE, 3, r"(?i:Notice\s*of\s*Independent\s*Medical\s*Review\s*Determination)"),
+    (FORMAT_NOTICE, 3, r"(?i:INDEPENDENT\s*MEDICAL\s*REVIEW\s*DECISIONS?\s*AND\s*RATIONALES?)"),
+    (FORMAT_NOTICE, 2, r"\(?\d{1,2}\)[ \t]*(?i:MAXIMUS\s*Federal\s*Services,?\s*Inc\.?,?\s*has\s*determined)"),
+    (FORMAT_NOTICE, 2, r"(?i:Medical\s*Qualifications\s*of\s*(?:the\s*)?Expert\s*Reviewer)"),
+    (FORMAT_NOTICE, 1, NOTICE_ITEM_BLOCK),
 )
 _MARKERS = re.compile("[ \t]*(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, _, p) in enumerate(_MARKER_TABLE)) + ")")
 
@@ -65,9 +75,15 @@ EXPECTED_SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("rationale", "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY"),
         ("qualifications", "MEDICAL REVIEWER QUALIFICATIONS"),
     ),
+    FORMAT_NOTICE: (
+        ("notice_decisions", "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE"),
+        ("qualifications", "Medical Qualifications of the Expert Reviewer"),
+        ("case_summary", "Case Summary"),
+    ),
 }
 # Headings that title the letter rather than open a section of it.
-_TITLE_KEYS = frozenset({"letter_header", "professional_review"})
+_TITLE_KEYS = frozenset({"letter_header", "professional_review", "notice_title"})
+_NOTICE_ITEM_BLOCK = re.compile(r"^[ \t]*" + NOTICE_ITEM_BLOCK, re.MULTILINE)
 
 
 @dataclass
@@ -78,6 +94,8 @@ class Layout:
     # The header block: from the start of the text to the first section heading.
     header: tuple[int, int] = (0, 0)
     warnings: list[str] = field(default_factory=list)
+    # Where the headings and layout markers found are: what a refusal says was recognised.
+    recognised: list[tuple[int, int]] = field(default_factory=list)
 
     def section(self, *keys: str) -> tuple[int, int] | None:
         """The span of the first of keys present (for layouts that name a section differently)."""
@@ -91,18 +109,24 @@ def detect_layout(text: str) -> Layout:
     """The layout and section spans of a cleaned letter text."""
     headings: list[tuple[str, int, int]] = []
     found: set[str] = set()
+    recognised: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if line[:1].isupper() or line[:1] in " \t":
+        first = line[:1]
+        if first.isupper() or first in " \t(" or first.isdigit():
             m = _HEADING_AT.match(text, pos, end)
             if m:
                 headings.append((m.lastgroup or "", m.start(), m.end()))
+                recognised.append(m.span(m.lastgroup or 0))
+            heading = m
             m = _MARKERS.match(text, pos, end)
             if m and m.lastgroup:
                 found.add(m.lastgroup)
+                if not heading:
+                    recognised.append(m.span(m.lastgroup))
         pos = end + 1
-    scores = {FORMAT_DETERMINATION: 0, FORMAT_DOCUMENTS_REVIEWED: 0, FORMAT_PROFESSIONAL_REVIEW: 0}
+    scores = {FORMAT_DETERMINATION: 0, FORMAT_DOCUMENTS_REVIEWED: 0, FORMAT_PROFESSIONAL_REVIEW: 0, FORMAT_NOTICE: 0}
     for name in found:
         fmt, weight, _ = _MARKER_TABLE[int(name[1:])]
         scores[fmt] += weight
@@ -110,7 +134,7 @@ def detect_layout(text: str) -> Layout:
     if scores[best] == 0:
         keys = {h[0] for h in headings}
         if not keys & {"method", "summary"}:
-            return Layout(None, warnings=["not an IMR determination letter: no known section headings"])
+            return Layout(None, warnings=["not an IMR letter: no known section heading was recognised"])
         best = FORMAT_DETERMINATION
 
     sections: dict[str, tuple[int, int]] = {}
@@ -123,7 +147,13 @@ def detect_layout(text: str) -> Layout:
         if key not in sections:
             sections[key] = (body_start, end)
 
-    layout = Layout(best, sections, (0, header_end))
+    if best == FORMAT_NOTICE and "case_summary" in sections:
+        # FORMATS.md, notice: the per-item blocks follow the case summary without a heading.
+        start, end = sections["case_summary"]
+        block = _NOTICE_ITEM_BLOCK.search(text, start, end)
+        if block:
+            sections["case_summary"] = (start, block.start())
+    layout = Layout(best, sections, (0, header_end), recognised=recognised)
     for key, heading in EXPECTED_SECTIONS[best]:
         if key not in sections:
             layout.warnings.append(f"missing section: {heading}")

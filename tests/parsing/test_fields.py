@@ -10,6 +10,13 @@ from tests.parsing.letters import determination_letter
 
 # (method text, (specialty, subspecialty, licensure, board_certified))
 REVIEWERS = [
+    # Certification as another hand words it; board_certified stays null unless "Board Certified" (SCHEMA.md).
+    ("The expert reviewer is certified by the American Board of Physical Medicine and Rehabilitation and is "
+     "licensed in California.", ("Physical Medicine & Rehabilitation", None, ["California"], None)),
+    ("The reviewer holds board certification in Orthopaedic Surgery and is licensed in California.",
+     ("Orthopedic Surgery", None, ["California"], None)),
+    ("The physician reviewer is a diplomate of the American Board of Internal Medicine.",
+     ("Internal Medicine", None, [], None)),
     ("The expert reviewer is Board Certified in Physical Medicine Rehabilitation, has a subspecialty in "
      "Interventional Spine and is licensed to practice in California.",
      ("Physical Medicine & Rehabilitation", "Interventional Spine", ["California"], True)),
@@ -73,6 +80,10 @@ PATIENTS = [
     ("The patient is a 50-year-old clerk. He reports neck pain and his sleep is poor.", (50, "male")),
     ("The patient is a female, age 64, with neck pain.", (64, "female")),
     ("The patient has neck pain.", (None, None)),
+    ("The patient is a forty-two year old female.", (42, "female")),  # an age spelled out by another hand
+    ("The applicant is a fifty year-old man.", (50, "male")),
+    ("This nineteen-year-old male fell from a ladder.", (19, "male")),
+    ("A sixty-one-year-old woman, aged 61 per the report.", (61, "female")),
 ]
 
 

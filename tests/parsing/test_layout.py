@@ -18,6 +18,11 @@ LAYOUTS = [
      "- a\nMEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:\n1. X: ODG\n"
      "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:\n1. X: no\n"
      "MEDICAL REVIEWER QUALIFICATIONS:\nBoard Certified", "professional-review"),
+    ("MAXIMUS FEDERAL SERVICES, INC.\nNotice of Independent Medical Review Determination\nDated: 8/14/2013\n"
+     "1) MAXIMUS Federal Services, Inc. has determined the request for X is not medically necessary.\n"
+     "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\nMedical Qualifications of the Expert Reviewer:\ny\n"
+     "CASE SUMMARY:\nz\n1) Regarding the request for X:\nMEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY THE CLAIMS "
+     "ADMINISTRATOR:\nThe Claims Administrator based its decision on ODG.", "notice"),
     ("CLINICAL CASE SUMMARY\nThe patient is a 40-year-old male.", "determination"),
     ("Dear Sir, please find enclosed the invoice for March.", None),
     ("", None),
@@ -31,7 +36,7 @@ def test_detect_layout(text, layout):
 
 def test_not_a_letter_says_why():
     result = detect_layout("Minutes of the board meeting")
-    assert result.warnings == ["not an IMR determination letter: no known section headings"]
+    assert result.warnings == ["not an IMR letter: no known section heading was recognised"]
 
 
 @pytest.mark.parametrize("letter", annotated_letters(), ids=lambda p: p.stem)

@@ -29,7 +29,7 @@ def test_not_a_letter(text):
     letter = parse_text(text)
     assert letter.format is None
     assert letter.issues == []
-    assert any(w.startswith("not an IMR determination letter") for w in letter.warnings)
+    assert any(w.startswith("not an IMR letter") for w in letter.warnings)
 
 
 def test_outcome_read_from_the_rationale():

@@ -34,7 +34,7 @@ def test_guidelines_have_unique_slugs_and_lookups():
 
 
 def test_rules_map_onto_the_canonical_lists():
-    assert {c for c, _ in v.CATEGORY_RULES} <= set(v.CATEGORIES)
+    assert {r.category for r in v.CATEGORY_RULES} <= set(v.CATEGORIES)
     assert {s for _, s in v.SPECIALTY_RULES} <= set(v.SPECIALTIES)
     assert {name for name, _ in v.GUIDELINE_PATTERNS} <= set(v.GUIDELINE_BY_NAME)
 
@@ -129,7 +129,7 @@ CATEGORIES = [
     ("Functional restoration program, 160 hours", "Programs"),
     ("Work hardening program", "Programs"),
     ("Weight loss program", "Programs"),
-    ("Gym membership", "Other"),
+    ("Gym membership", "Programs"),  # SCHEMA.md: gym, pool and weight-loss programs are Programs
     ("Transportation to medical appointments", "Other"),
     ("Transportation to and from medical appointments", "Other"),
     ("Round-trip transportation for injections", "Other"),
@@ -142,7 +142,7 @@ CATEGORIES = [
 
 @pytest.mark.parametrize(("treatment", "category"), CATEGORIES)
 def test_categorize(treatment, category):
-    assert v.categorize(treatment) == category
+    assert (v.categorize(treatment) or "Other") == category
 
 
 WORDS = [

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..helpers import wchoice
 from ..item import Item
-from ..names import FORMAT_DET, FORMAT_DOCS, FORMAT_PROF
+from ..names import FORMAT_DET, FORMAT_DOCS, FORMAT_NOTICE, FORMAT_PROF
 from ..regions import REGION_BY_KEY
 from .drugs import (
     k_aed,
@@ -62,6 +62,11 @@ CATEGORY_KINDS = [
 ]
 
 
+def _is_psych(it: Item) -> bool:
+    """A psychological request (a psychological consultation is filed under E&M, but is one)."""
+    return it.category == "Psychological Services" or it.rkey == "psych_eval"
+
+
 def draw_items(g: LetterGen) -> None:
     """One to four distinct requests, each with its outcome and whether the letter states it."""
     rng = g.rng
@@ -76,7 +81,7 @@ def draw_items(g: LetterGen) -> None:
             kind = wchoice(rng, PHARMA_KINDS)
         g.last_region = None
         it = kind(g)
-        it.region = REGION_BY_KEY["psych"] if it.category == "Psychological Services" else g.last_region
+        it.region = REGION_BY_KEY["psych"] if _is_psych(it) else g.last_region
         key = it.treatment.lower()
         if key in seen or (it.drug and any(x.drug == it.drug for x in items)):
             continue
@@ -85,11 +90,11 @@ def draw_items(g: LetterGen) -> None:
             it.ca = [c for c in it.ca if c.g != "other"]
             it.rev = [c for c in it.rev if c.g != "other"] or it.rev
         items.append(it)
-    psych = [it.category == "Psychological Services" or it.rkey in PSYCH_DRUGS for it in items]
-    if all(psych) and any(it.category == "Psychological Services" for it in items) and rng.random() < 0.8:
+    psych = [_is_psych(it) or it.rkey in PSYCH_DRUGS for it in items]
+    if all(psych) and any(_is_psych(it) for it in items) and rng.random() < 0.8:
         g.region = REGION_BY_KEY["psych"]
     g.psych_dx_p = (
-        0.7 if any(it.category == "Psychological Services" for it in items) else (0.35 if any(psych) else 0.0)
+        0.7 if any(_is_psych(it) for it in items) else (0.35 if any(psych) else 0.0)
     )
     for it in items:
         # about 3% partial overall: only requests with a count or a quantity can be partly
@@ -99,7 +104,7 @@ def draw_items(g: LetterGen) -> None:
             it.outcome = "partial"
         else:
             it.outcome = "upheld" if rng.random() < 88 / 97 else "overturned"
-        if g.layout == FORMAT_DOCS:
+        if g.layout in (FORMAT_DOCS, FORMAT_NOTICE):  # the decision line states it (SCHEMA.md)
             it.stated = True
         elif g.layout == FORMAT_PROF:
             it.stated = rng.random() < 0.75

@@ -34,6 +34,10 @@ def k_em(g: LetterGen) -> Item:
                 "Sleep medicine consultation",
                 "Rheumatology consultation",
                 "Spine surgery consultation",
+                "Psychiatric consultation",  # consultations are E&M whatever the specialty (SCHEMA.md)
+                "Psychiatry consultation",
+                "Referral to a hand surgeon",
+                "Neurosurgical consult",
             ]
         )
         ca = [wchoice(rng, [(ACOEM7_NON, 60), (ACOEM7_NON_ED, 15), (odg("Pain", "Office visits"), 15)])]
@@ -46,6 +50,8 @@ def k_em(g: LetterGen) -> Item:
                 "Office visit follow-up in 4 weeks",
                 "Follow-up visits x 6",
                 "Monthly follow-up visits for medication management",
+                "Orthopedic follow-up",
+                "Follow up with the treating physician in 6 weeks",
             ]
         )
         ca = [odg("Pain", "Office visits")]
@@ -128,7 +134,8 @@ def k_odt(g: LetterGen) -> Item:
             rev.append(odg("Low Back", "EMGs (electromyography)"))
         rk = "emg"
     elif sub == "preop":
-        t = rng.choice(["Pre-operative EKG and labs (CBC, BMP)", "Preoperative EKG", "Pre-operative labs"])
+        t = rng.choice(["Pre-operative EKG and labs (CBC, BMP)", "Preoperative EKG", "Pre-operative labs",
+                        "Pre-operative labs: CBC, CMP, PT/PTT"])
         ca = [odg("Low Back", "Preoperative lab testing")]
         if "EKG" in t and rng.random() < 0.6:
             # one ODG chapter named once with two topics is one citation (dev-014)
@@ -137,7 +144,7 @@ def k_odt(g: LetterGen) -> Item:
             rev = [odg("Low Back", "Preoperative lab testing")]
         rk = "labs"
     elif sub == "sleep":
-        t = rng.choice(["Sleep study", "Polysomnogram"])
+        t = rng.choice(["Sleep study", "Polysomnogram", "Sleep study to help diagnose apnea"])
         ca = [odg("Pain (Chronic)", "Polysomnography")]
         rev = [odg(rng.choice(["Pain (Chronic)", "Mental Illness & Stress"]), "Polysomnography")]
         rk = "labs"

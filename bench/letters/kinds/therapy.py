@@ -166,7 +166,9 @@ def k_psych(g: LetterGen) -> Item:
         rev = [cp("Psychological evaluations", "100-101")]
         if rng.random() < 0.3:
             rev.append(odg("Mental Illness & Stress", "Psychological evaluations"))
-        return Item(t, "Psychological Services", "psych_eval", ca, rev)
+        # SCHEMA.md: a consultation is Evaluation & Management whatever the specialty.
+        category = "Evaluation & Management" if "consultation" in t else "Psychological Services"
+        return Item(t, category, "psych_eval", ca, rev)
     if sub == "cbt":
         t = rng.choice(
             [f"Cognitive behavioral therapy, {n} sessions", f"Cognitive behavioral therapy x {n}", f"CBT {n} sessions"]
@@ -204,7 +206,9 @@ def k_psych(g: LetterGen) -> Item:
         t = "Psychological testing"
         ca = [cp("Psychological evaluations", "100-101")]
         rev = [cp("Psychological evaluations", "100-101")]
-        return Item(t, "Psychological Services", "psych_eval", ca, rev)
+        # SCHEMA.md: a consultation is Evaluation & Management whatever the specialty.
+        category = "Evaluation & Management" if "consultation" in t else "Psychological Services"
+        return Item(t, category, "psych_eval", ca, rev)
     return Item(t, "Psychological Services", "psychotherapy", ca, rev, count=(n, "sessions"))
 
 
@@ -256,6 +260,7 @@ def k_home(g: LetterGen) -> Item:
             "Home health care, 8 hours a day",
             "Home care assistance 4 hours/day x 7 days/week",
             "Home health services, 2 hours per day for 4 weeks",
+            "Home health aide to help with bathing and dressing",
         ]
     )
     ca = [cp("Home health services", "51")]
@@ -267,7 +272,8 @@ def k_other(g: LetterGen) -> Item:
     rng = g.rng
     sub = wchoice(rng, [("gym", 50), ("transport", 30), ("pool", 20)])
     if sub == "gym":
-        t = rng.choice(["Gym membership for 6 months", "Gym membership x 1 year", "12 month gym membership"])
+        t = rng.choice(["Gym membership for 6 months", "Gym membership x 1 year", "12 month gym membership",
+                        "Gym membership with pool access"])
         ca = [odg("Low Back", "Gym memberships")]
         rev = [odg(rng.choice(["Low Back", "Knee & Leg", "Shoulder"]), "Gym memberships")]
         rk = "gym"
@@ -285,4 +291,5 @@ def k_other(g: LetterGen) -> Item:
         rk = "transport"
     if rng.random() < 0.15:
         ca = []
-    return Item(t, "Other", rk, ca, rev)
+    # SCHEMA.md: gym, pool and weight-loss programs are Programs; rides are Other.
+    return Item(t, "Other" if rk == "transport" else "Programs", rk, ca, rev)

@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                 ('text', models.TextField(help_text='Extracted and cleaned text; citation spans index into it.')),
                 ('sha256', models.CharField(help_text='SHA-256 of the cleaned text: identifies the letter.', max_length=64, unique=True)),
                 ('case_number', models.CharField(blank=True, help_text='IMR case number as printed (CM13-0001234).', max_length=32, null=True)),
-                ('format', models.CharField(choices=[('determination', 'determination'), ('documents-reviewed', 'documents-reviewed'), ('professional-review', 'professional-review')], help_text='Which layout the letter uses.', max_length=24)),
+                ('format', models.CharField(choices=[('determination', 'determination'), ('documents-reviewed', 'documents-reviewed'), ('professional-review', 'professional-review'), ('notice', 'notice')], help_text='Which layout the letter uses.', max_length=24)),
                 ('priority', models.CharField(blank=True, help_text='Standard or Expedited, when stated.', max_length=40)),
                 ('date_assigned', models.DateField(blank=True, help_text='Date the case was assigned.', null=True)),
                 ('date_injury', models.DateField(blank=True, db_index=True, help_text='Date of the injury.', null=True)),

@@ -47,6 +47,7 @@ def summary(letter: ParsedLetter) -> str:
         + (f" ({letter.reviewer.subspecialty})" if letter.reviewer.subspecialty else ""),
         f"  patient: {letter.patient.age or '?'} years, {letter.patient.sex or '?'}",
         f"  diagnoses: {'; '.join(letter.diagnoses) or 'none read'}",
+        f"  records reviewed: {'; '.join(r.text for r in letter.records_reviewed) or 'none listed'}",
     ]
     for n, issue in enumerate(letter.issues, start=1):
         stated = "" if issue.outcome_stated else " (read from the rationale)"
