@@ -13,13 +13,16 @@ building the documents. Three variants, interleaved run after run:
   sync at the end   outbox rows, one sync of the whole run at its end
   sync every 2000   outbox rows, a sync every 2,000 letters (the default)
 
-Not run by CI.
+Beside the wall time, the CPU time per letter of this process and its
+parsing processes, and of the PostgreSQL server: on a shared machine the
+CPU a variant spends moves far less than its wall time. Not run by CI.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -51,7 +54,38 @@ class DocumentsOnly:
         yield lambda letter_ids: self.replace_letters(letter_ids, documents_for_letters(letter_ids))
 
 
-def run(corpus: Path, variant: str) -> float:
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds so far of this process with its ended children, and of the PostgreSQL server (0 on SQLite)."""
+    mine = sum(getattr(resource.getrusage(who), part) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for part in ("ru_utime", "ru_stime"))
+    return mine, server_cpu_seconds()
+
+
+def server_cpu_seconds() -> float:
+    """The postmaster's CPU with its ended children's, plus its living children's (from /proc)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setting FROM pg_settings WHERE name = 'data_directory'")
+        postmaster = int((Path(cursor.fetchone()[0]) / "postmaster.pid").read_text().split()[0])
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, parent = int(stat.parent.name), int(fields[1])
+        if pid == postmaster:
+            ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        elif parent == postmaster:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def run(corpus: Path, variant: str) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds of the ingest's processes and of the database server."""
     from django.core.management import call_command
 
     with ExitStack() as patches:
@@ -61,11 +95,13 @@ def run(corpus: Path, variant: str) -> float:
             patches.enter_context(mock.patch("imr_archive.letters.ingest.record_changes"))
         if variant != "sync every 2000":
             args = ["--sync-every", str(10**9)]
+        mine, server = cpu_seconds()
         started = time.perf_counter()
         call_command("ingest_letters", str(corpus), *args, "--no-progress", verbosity=0)
         seconds = time.perf_counter() - started
+        mine_after, server_after = cpu_seconds()
     empty_the_archive()
-    return seconds
+    return seconds, mine_after - mine, server_after - server
 
 
 def empty_the_archive() -> None:
@@ -93,7 +129,7 @@ def main() -> int:
     args = parser.parse_args()
     letters = sum(1 for _ in args.corpus.rglob("*.txt"))
     variants = ("store only", "sync at the end", "sync every 2000")
-    seconds: dict[str, list[float]] = {name: [] for name in variants}
+    seconds: dict[str, list[tuple[float, float, float]]] = {name: [] for name in variants}
     with tempfile.TemporaryDirectory(prefix="imr-overhead-") as var, ExitStack() as stack:
         os.environ["IMR_VAR_DIR"] = var
         os.environ["DJANGO_SETTINGS_MODULE"] = "imr_archive.settings"
@@ -108,11 +144,15 @@ def main() -> int:
             for name in variants:
                 took = run(args.corpus, name)
                 seconds[name].append(took)
-                print(f"run {n} {name:>16}: {took:6.1f} s  {letters / took:5.0f} letters/s", flush=True)
+                print(f"run {n} {name:>16}: {took[0]:6.1f} s  {letters / took[0]:5.0f} letters/s  "
+                      f"CPU ms/letter: ingest {1000 * took[1] / letters:.2f}, server {1000 * took[2] / letters:.2f}",
+                      flush=True)
     print(f"{letters} letters, {args.database}, engine replaced by document building only, "
           f"median of {args.runs} run(s):")
     for name, taken in seconds.items():
-        print(f"  {name:>16}: {letters / statistics.median(taken):5.0f} letters/s")
+        wall, mine, server = (statistics.median(values) for values in zip(*taken, strict=True))
+        print(f"  {name:>16}: {letters / wall:5.0f} letters/s; CPU ms/letter: ingest {1000 * mine / letters:.2f}, "
+              f"server {1000 * server / letters:.2f}")
     return 0
 
 
