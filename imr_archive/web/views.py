@@ -18,7 +18,7 @@ from imr_archive.parsing import vocabulary
 from imr_archive.search import service
 from imr_archive.search.query import FACETS
 from imr_archive.web import stats
-from imr_archive.web.filters import SearchFilterSet
+from imr_archive.web.filters import MAX_GUIDELINE_PAGE, SearchFilterSet
 from imr_archive.web.links import SearchLinks, page_count
 from imr_archive.web.marking import marked_text, passages
 from imr_archive.web.results import result_rows
@@ -82,8 +82,8 @@ def search(request: HttpRequest) -> HttpResponse:
 def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
     """The search page with guideline=<slug>&page=<page> fixed by the path."""
     guideline = guideline_by_slug(slug)
-    if page < 1:
-        raise Http404("Guideline pages are numbered from 1.")
+    if not 1 <= page <= MAX_GUIDELINE_PAGE:
+        raise Http404(f"Guideline pages are numbered from 1 to {MAX_GUIDELINE_PAGE}.")
     data = request.GET.copy()
     data.setlist("guideline", [slug])
     data["page"] = str(page)
