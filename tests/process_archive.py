@@ -86,13 +86,13 @@ class ProcessArchive:
         return int(path.read_text().split()[0]) if path.exists() else 0
 
 
-def wait_for(condition: Callable[[], bool], what: str, hang_guard: float = HANG_GUARD) -> None:
+def wait_for(condition: Callable[[], bool], what: str, hang_guard: float = HANG_GUARD, every: float = 0.05) -> None:
     """Poll until `condition()` holds; the deadline is a hang guard, not a timing assumption."""
     deadline = time.monotonic() + hang_guard
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"still waiting after {hang_guard:g} s for {what}")
-        time.sleep(0.05)
+        time.sleep(every)
 
 
 def processes_in_session(session: int) -> list[str]:

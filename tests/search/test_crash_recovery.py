@@ -67,3 +67,25 @@ for letter in (with_case.first(), with_case.last()):
     found = {hit.issue_id for hit in search(SearchQuery(q=f"case:{letter.case_number}", per_page=100)).hits}
     print(found == set(letter.issues.values_list("id", flat=True)))
 """
+
+
+def test_a_rebuild_killed_mid_way_is_finished_by_the_next_sync(tmp_path, search_backend):
+    folder = tmp_path / "letters"
+    letters = write_letters(folder, CRASH_LETTERS)
+    with process_archive(tmp_path / "archive", search_backend) as archive:
+        stored = archive.manage("ingest_letters", str(folder))
+        assert stored.returncode == 0, stored.stderr
+        rebuild = archive.start("rebuild_index", name="rebuild")
+        # The cursor goes first: from then on the index may be emptied and half built.
+        wait_for(lambda: not (archive.index_dir / "applied-sequence").exists() or rebuild.poll() is not None,
+                 "the rebuild to start", every=0.002)  # a fast engine builds 600 letters in a fraction of a second
+        assert rebuild.poll() is None, f"the rebuild ended before it could be killed: {archive.output('rebuild')}"
+        rebuild.kill()
+        rebuild.wait()
+        wait_for(lambda: not processes_in_session(rebuild.pid), "the killed rebuild's processes to end",
+                 hang_guard=ORPHANS_GONE_WITHIN)
+        synced = archive.manage("sync_index")
+        assert synced.returncode == 0, synced.stderr
+        assert f"applied {len(letters)} change(s) to {len(letters)} letter(s)" in synced.stdout
+        check = archive.manage("check_index")
+        assert check.returncode == 0, check.stderr
