@@ -15,6 +15,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 ## make run: install, migrate, ingest seeds/, serve on http://127.0.0.1:8000
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py sync_index -v0 || $(PY) manage.py rebuild_index
 	$(PY) manage.py ingest_letters seeds/
 	$(PY) manage.py check_index -v0 || $(PY) manage.py rebuild_index
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -63,9 +63,8 @@ def main() -> int:
         setup_django(tmp_path / "var")
 
         from imr_archive.letters.ingest import ingest_paths
-        from imr_archive.letters.models import Letter
         from imr_archive.parsing import extract_text, parse_text
-        from imr_archive.search.indexing import rebuild_index
+        from imr_archive.search.sync import plan_rebuild, rebuild_index
 
         timings = []
         for _ in range(args.runs):
@@ -79,9 +78,8 @@ def main() -> int:
         failed = sum(result.failed for result in ingest_paths(files))
         store_s = time.perf_counter() - started
 
-        ids = list(Letter.objects.values_list("id", flat=True))
         started = time.perf_counter()
-        rebuild_index(ids, lambda n: None)
+        rebuild_index(plan_rebuild())
         index_s = time.perf_counter() - started
 
         n = len(blobs)

@@ -4,23 +4,24 @@ What only the parser or the ingest can know (the text, its hash, the parser
 version and its warnings, citation spans) is read-only; the values read from
 the letter can be corrected. A correction is remembered (`corrected_fields`)
 and survives re-parsing, unless the "discard corrections" action is used.
-Saving re-indexes the letter once the save commits.
+Every save or deletion records the letter's change in the outbox, in its
+own transaction, and the search index applies it once that commits.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
 from imr_archive.letters.ingest import reparse_letter
-from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
+from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter, LetterChange
+from imr_archive.letters.outbox import record_changes
 from imr_archive.letters.store import ISSUE_FIELDS, LETTER_FIELDS
-from imr_archive.search.errors import IndexBusy
-from imr_archive.search.indexing import reindex_on_commit
-from imr_archive.search.service import reindex_letters
+from imr_archive.search.indexing import sync_after_commit
 
 
 class IssueInline(admin.StackedInline):
@@ -79,7 +80,7 @@ class LetterAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # The letter's `modified` stamp must move even when only an inline changed.
         form.instance.save(update_fields=["modified"])
-        reindex_on_commit(form.instance.pk, _warn_unindexed(request))
+        _follow_in_index(request, [form.instance.pk], LetterChange.CORRECTED if change else LetterChange.NEW)
 
     @admin.action(description="Re-parse the selected letters (keep corrections)")
     def reparse_selected(self, request: HttpRequest, queryset: QuerySet[Letter]) -> None:
@@ -90,11 +91,8 @@ class LetterAdmin(admin.ModelAdmin):
         self._reparse(request, queryset, keep_corrections=False)
 
     def _reparse(self, request: HttpRequest, queryset: QuerySet[Letter], keep_corrections: bool) -> None:
-        results = [reparse_letter(letter, keep_corrections) for letter in queryset]
-        try:
-            reindex_letters([r.letter_id for r in results if not r.failed])
-        except IndexBusy as error:
-            _warn_unindexed(request)(str(error))
+        results = [reparse_letter(letter, keep_corrections) for letter in queryset]  # each records its change
+        sync_after_commit(_warn_unindexed(request))
         failed = [f"{r.name}: {r.reason}" for r in results if r.failed]
         self.message_user(request, f"Re-parsed {len(results) - len(failed)} letter(s).")
         for failure in failed:
@@ -133,15 +131,43 @@ class IssueAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         _sync_cited_pages(form.instance)
         form.instance.letter.save(update_fields=["modified"])
-        reindex_on_commit(form.instance.letter_id, _warn_unindexed(request))
+        _follow_in_index(request, [form.instance.letter_id])
+
+    def delete_model(self, request: HttpRequest, obj: Issue) -> None:
+        _delete_parts(request, Issue.objects.filter(pk=obj.pk), "letter_id")
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Issue]) -> None:
+        _delete_parts(request, queryset, "letter_id")
 
 
 def _warn_unindexed(request: HttpRequest) -> Callable[[str], None]:
     """Tells the admin that a save went through but the search index could not follow yet."""
     def warn(reason: str) -> None:
         messages.warning(request, f"Saved, but searches show the old version for now: {reason}. "
-                                  "Run manage.py rebuild_index once it is free.")
+                                  "manage.py sync_index (from cron or --follow) applies the change.")
     return warn
+
+
+def _follow_in_index(request: HttpRequest, letter_ids: Iterable[int],
+                     kind: str = LetterChange.CORRECTED) -> None:
+    """Record the letters' change in the current transaction; the index applies it once that commits."""
+    record_changes(letter_ids, kind)
+    sync_after_commit(_warn_unindexed(request))
+
+
+def _delete_parts(request: HttpRequest, parts: QuerySet, letter_field: str) -> None:
+    """Delete issues or citations: their letters changed, their stamps move and the index follows."""
+    with transaction.atomic():
+        letter_ids = set(parts.values_list(letter_field, flat=True))
+        if parts.model is Citation:
+            issues = Issue.objects.filter(citations__in=parts).distinct()
+            for issue in issues:
+                issue.corrected_fields = _remember(issue.corrected_fields, ["citations"], {"citations"})
+                issue.save(update_fields=["corrected_fields"])
+        parts.delete()
+        for letter in Letter.objects.filter(pk__in=letter_ids):
+            letter.save(update_fields=["modified"])
+        _follow_in_index(request, letter_ids)
 
 
 def _remember(corrected: list[str], changed: list[str], correctable: set[str]) -> list[str]:
@@ -173,10 +199,22 @@ class CitationAdmin(admin.ModelAdmin):
         issue.save(update_fields=["corrected_fields"])
         _sync_cited_pages(issue)
         issue.letter.save(update_fields=["modified"])
-        reindex_on_commit(issue.letter_id, _warn_unindexed(request))
+        _follow_in_index(request, [issue.letter_id])
+
+    def delete_model(self, request: HttpRequest, obj: Citation) -> None:
+        _delete_parts(request, Citation.objects.filter(pk=obj.pk), "issue__letter_id")
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Citation]) -> None:
+        _delete_parts(request, queryset, "issue__letter_id")
 
 
 @admin.register(Guideline)
 class GuidelineAdmin(admin.ModelAdmin):
     list_display = ("name", "short_name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+
+    def save_model(self, request: HttpRequest, obj: Guideline, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:  # every citing item's document holds the slug
+            citing = Letter.objects.filter(issues__citations__guideline=obj).distinct()
+            _follow_in_index(request, citing.values_list("id", flat=True))

@@ -90,7 +90,9 @@ def _next_ids(cursor, table: str, column: str, count: int) -> list[int]:
 
 
 def _copy(cursor, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """COPY rows in; the driver's errors become Django's (IntegrityError...), as those of any other statement."""
     quote = connection.ops.quote_name
-    with cursor.cursor.copy(f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN") as copy:
+    with connection.wrap_database_errors, cursor.cursor.copy(
+            f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)

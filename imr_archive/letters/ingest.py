@@ -24,12 +24,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
-from django.db import connection, connections, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import Q
 
 from imr_archive.child_processes import children_die_with_this_process
 from imr_archive.letters.bulk import insert_returning_ids
-from imr_archive.letters.models import Letter
+from imr_archive.letters.models import Letter, LetterChange
+from imr_archive.letters.outbox import record_changes
 from imr_archive.letters.store import GuidelineIds, create_issues, replace_issues, update_letter_fields
 from imr_archive.parsing import PARSER_VERSION, ExtractionError, ParsedLetter, extract_text, parse_text
 
@@ -116,16 +117,26 @@ def store_letter(parsed: ParsedLetter, original: str, name: str,
                  guidelines: GuidelineIds | None = None) -> IngestResult:
     """Store a parsed letter (its original saved as `original`) unless it is already in the archive."""
     sha = text_sha256(parsed.text)
-    stored = _stored_letters(sha, parsed.case_number)
-    if sha in stored:
-        _original_storage().delete(original)
-        return IngestResult(name, Status.UNCHANGED, stored[sha])
+    guidelines = guidelines or GuidelineIds()
     try:
-        letter, status = _store_new(parsed, sha, original, name, bool(stored), guidelines or GuidelineIds())
+        try:
+            return _store_unless_stored(parsed, sha, original, name, guidelines)
+        except IntegrityError:
+            # Another process stored this text or case number since we looked (two runs at once): look again.
+            return _store_unless_stored(parsed, sha, original, name, guidelines)
     except Exception as error:  # noqa: BLE001 - one bad letter must not stop a run
         logger.exception("storing %s failed", name)
         _original_storage().delete(original)
         return IngestResult(name, Status.FAILED, reason=f"could not be stored: {error}")
+
+
+def _store_unless_stored(parsed: ParsedLetter, sha: str, original: str, name: str,
+                         guidelines: GuidelineIds) -> IngestResult:
+    stored = _stored_letters(sha, parsed.case_number)
+    if sha in stored:
+        _original_storage().delete(original)
+        return IngestResult(name, Status.UNCHANGED, stored[sha])
+    letter, status = _store_new(parsed, sha, original, name, bool(stored), guidelines)
     return IngestResult(name, status, letter.id, warnings=parsed.warnings)
 
 
@@ -149,8 +160,8 @@ def _store_new(parsed: ParsedLetter, sha: str, original: str, name: str,
                replaces_a_case: bool, guidelines: GuidelineIds) -> tuple[Letter, Status]:
     """Create the letter, or replace the stored letter of the same case (an edited version).
 
-    Should another process store the same case number meanwhile, the unique
-    constraint refuses this one, which is reported and can be ingested again.
+    Should another process store the same text or case number meanwhile,
+    the unique constraint refuses this one (IntegrityError) and the caller looks again.
     """
     with transaction.atomic():
         letter = None
@@ -160,11 +171,13 @@ def _store_new(parsed: ParsedLetter, sha: str, original: str, name: str,
             letter = _new_letter(parsed, sha, original, name)
             insert_returning_ids([letter])
             create_issues([(letter, parsed)], guidelines)
+            record_changes([letter.id], LetterChange.NEW)
             return letter, Status.NEW
         old_original = letter.original.name
         _set_letter_fields(letter, parsed, sha, original, name)
         letter.save()
         replace_issues(letter, parsed, guidelines)
+        record_changes([letter.id], LetterChange.REPLACED)
         if old_original:
             transaction.on_commit(lambda: letter.original.storage.delete(old_original))
     return letter, Status.REPLACED
@@ -208,6 +221,7 @@ def reparse_letter(letter: Letter, keep_corrections: bool = True) -> IngestResul
         update_letter_fields(letter, parsed)
         letter.save()
         replace_issues(letter, parsed, GuidelineIds())
+        record_changes([letter.id], LetterChange.REPARSED)
     return IngestResult(name, Status.REPARSED, letter.id, warnings=parsed.warnings)
 
 
@@ -319,6 +333,7 @@ def _store_batch(reads: list[_Read], guidelines: GuidelineIds) -> list[IngestRes
                        for n, sha in fresh.items()}
             insert_returning_ids(list(letters.values()))
             create_issues([(letter, reads[n].parsed) for n, letter in letters.items()], guidelines)
+            record_changes([letter.id for letter in letters.values()], LetterChange.NEW)
     except Exception:  # noqa: BLE001 - retried letter by letter below, where each failure is reported
         logger.warning("storing a batch of %d letters failed; storing them one at a time", len(fresh))
         one_at_a_time = sorted([*one_at_a_time, *fresh])

@@ -249,3 +249,26 @@ class CitedPage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guideline_id} p. {self.page}"
+
+
+class LetterChange(models.Model):
+    """One change of a letter (new, replaced, reparsed, corrected, deleted): the outbox search indexes follow.
+
+    Written in the transaction that changes the letter (imr_archive.letters.outbox), so a committed
+    change always has its row. `sequence` increases in commit order: each index remembers the last
+    sequence it applied and applies the rows after it (imr_archive.search.sync).
+    """
+
+    NEW, REPLACED, REPARSED, CORRECTED, DELETED = "new", "replaced", "reparsed", "corrected", "deleted"
+    KIND_CHOICES = _choices((NEW, REPLACED, REPARSED, CORRECTED, DELETED))
+
+    sequence = models.BigAutoField(primary_key=True, help_text="Increases in the order the changes committed.")
+    letter_id = models.BigIntegerField(help_text="The letter changed (a deleted letter's id stays here).")
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES, help_text="What happened to the letter.")
+    created = models.DateTimeField(auto_now_add=True, help_text="When the change was recorded.")
+
+    class Meta:
+        ordering = ["sequence"]
+
+    def __str__(self) -> str:
+        return f"{self.sequence}: letter {self.letter_id} {self.kind}"

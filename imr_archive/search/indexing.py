@@ -1,86 +1,67 @@
-"""Keep the full-text index in step with the database, in batches."""
+"""When the writers of letters bring the index up to date: as a long run goes, and after an edit commits."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextlib import ExitStack
-from types import TracebackType
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from imr_archive.search.errors import IndexBusy
-from imr_archive.search.service import reindex_letters, text_index
+from imr_archive.letters.outbox import latest_sequence
+from imr_archive.search.errors import IndexBusy, IndexOutOfStep
+from imr_archive.search.sync import SyncReport, sync_index
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 500
-BULK_BATCH_SIZE = 1000
+# An edit applies at most this many changes after it commits: should the index be far behind (another
+# node's bulk ingest), the request does not do sync_index's work; the edit shows once that is done.
+EDIT_SYNC_LIMIT = 500
 
 
-class IndexBatch:
-    """Collects letter ids and re-indexes them a batch at a time (one index commit per batch).
+class SyncAsItGoes:
+    """Makes a long run's letters searchable as it goes: a sync every `every` letters it commits, one at the end.
 
-    Ingesting thousands of letters then costs a few index commits instead of
-    one per letter. With `bulk` (a run that at least doubles the archive)
-    the batches go through the backend's bulk path, cheaper per letter: one
-    Whoosh writer and commit for the whole run, or the search rows written
-    with the PostgreSQL full-text index dropped and built at the end. Should
-    the process die between the database and the index, `check_index`
-    reports the drift and `rebuild_index` mends it.
+    A sync during the run never waits: when another process holds the
+    index, that one applies what it can and this run's next sync the rest.
+    The last one waits up to IMR_INDEX_LOCK_TIMEOUT (IndexBusy after that).
     """
 
-    def __init__(self, batch_size: int = BATCH_SIZE, *, bulk: bool = False) -> None:
-        self.bulk = bulk
-        self.batch_size = BULK_BATCH_SIZE if bulk else batch_size
-        self.pending: list[int] = []
-        self._stack = ExitStack()
-        self._index: Callable[[list[int]], None] = reindex_letters
+    def __init__(self, every: int) -> None:
+        self.every = every
+        self.committed = 0
 
-    def add(self, letter_id: int) -> None:
-        self.pending.append(letter_id)
-        if len(self.pending) >= self.batch_size:
-            self.flush()
+    def committed_one(self) -> None:
+        """One more letter changed and committed."""
+        self.committed += 1
+        if self.committed >= self.every:
+            self.committed = 0
+            try:
+                sync_index(timeout=0)
+            except (IndexBusy, IndexOutOfStep, ImproperlyConfigured) as error:
+                logger.info("sync during the run skipped: %s", error)
 
-    def flush(self) -> None:
-        ids, self.pending = self.pending, []
-        if ids:
-            self._index(ids)
-
-    def __enter__(self) -> IndexBatch:
-        if self.bulk:
-            self._index = self._stack.enter_context(text_index().bulk())
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        with self._stack:
-            self.flush()
+    def finish(self) -> SyncReport:
+        return sync_index()
 
 
-def rebuild_index(letter_ids: list[int], progress: Callable[[int], None]) -> None:
-    """The index anew, from the database: emptied, then every letter through the bulk path."""
-    index = text_index()
-    index.clear()
-    with index.bulk() as replace:
-        for start in range(0, len(letter_ids), BULK_BATCH_SIZE):
-            batch = letter_ids[start:start + BULK_BATCH_SIZE]
-            replace(batch)
-            progress(len(batch))
+def sync_after_commit(when_behind: Callable[[str], None]) -> None:
+    """Apply the changes of the current transaction to the index once it commits (now, outside one).
 
-
-def reindex_on_commit(letter_id: int, when_busy: Callable[[str], None]) -> None:
-    """Re-index one letter once the current transaction commits (now, outside one).
-
-    The letter is saved whatever happens: should the index stay locked by
-    another writer, `when_busy` gets the one-line reason (for the admin to
-    show) and `check_index` will list the letter as stale.
+    What was saved stays saved whatever happens: should the index stay
+    locked, or be too far behind to catch up within the request,
+    `when_behind` gets the one-line reason (for the admin to show) and
+    `sync_index` applies the change later.
     """
-    def reindex() -> None:
+    def apply() -> None:
+        ours = latest_sequence()  # the transaction's changes are this one or earlier
         try:
-            reindex_letters([letter_id])
-        except IndexBusy as error:
-            logger.warning("letter %s saved but not re-indexed: %s", letter_id, error)
-            when_busy(str(error))
+            report = sync_index(limit=EDIT_SYNC_LIMIT)
+        except (IndexBusy, IndexOutOfStep, ImproperlyConfigured) as error:
+            logger.warning("saved but not yet in the search index: %s", error)
+            when_behind(str(error))
+            return
+        if report.applied < ours:
+            when_behind(f"the search index has {report.pending} change(s) to apply, this one among them")
 
-    transaction.on_commit(reindex)
+    transaction.on_commit(apply)

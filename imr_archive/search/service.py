@@ -2,7 +2,7 @@
 
     search(SearchQuery) -> SearchResults         a page of hits, the exact total, facet counts, notes
     matching_ids(SearchQuery, limit) -> [id]     every match in the page's order (exports, the API)
-    reindex_letters(ids), remove_letters(ids)    keep the index in step with the database
+    text_index()                                 the configured engine, which search.sync keeps in step
 
 IMR_SEARCH_BACKEND picks the engine: "whoosh" (the embedded default) or
 "tantivy" (production), each an index folder (IMR_INDEX_DIR) on this
@@ -13,7 +13,6 @@ Whoosh, searches without words are answered by the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -23,7 +22,6 @@ from django.core.exceptions import ImproperlyConfigured
 
 from imr_archive.letters.models import Issue
 from imr_archive.search.database import DatabaseSearch
-from imr_archive.search.documents import documents_for_letters
 from imr_archive.search.engine import SearchEngine, TextIndex
 from imr_archive.search.facets import counting_passes, facet_lists
 from imr_archive.search.query import Hit, SearchQuery, SearchResults
@@ -92,16 +90,3 @@ def matching_ids(query: SearchQuery, limit: int = MATCHING_IDS_LIMIT) -> list[in
     """The ids of the search's first `limit` matches, in the order of its pages."""
     query, reading = _read(query)
     return _engine(reading).matching_ids(query, reading.node, limit)
-
-
-def reindex_letters(letter_ids: Iterable[int]) -> None:
-    """Bring the index entries of these letters in line with the database (deleted ones vanish)."""
-    ids = list(letter_ids)
-    if ids:
-        text_index().replace_letters(ids, documents_for_letters(ids))
-
-
-def remove_letters(letter_ids: Iterable[int]) -> None:
-    ids = list(letter_ids)
-    if ids:
-        text_index().replace_letters(ids, [])

@@ -25,19 +25,21 @@ from contextlib import ExitStack
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import default_storage
 from django.db import connections, transaction
 from django.utils import timezone
 
 from imr_archive.letters.ingest import IngestResult, Status, ingest_file
-from imr_archive.search.indexing import IndexBatch
+from imr_archive.search.errors import IndexBusy, IndexOutOfStep
+from imr_archive.search.indexing import SyncAsItGoes
 from imr_archive.uploads import archives
 from imr_archive.uploads.intake import STAGING
 from imr_archive.uploads.models import UploadBatch, UploadedFile
 
 logger = logging.getLogger(__name__)
 
-# Letters become searchable this many at a time while a batch runs (one index commit each).
+# Letters become searchable this many at a time while a batch runs (a sync of the index each).
 INDEX_BATCH = 25
 # A file "being read" for longer than this was abandoned by a stopped process.
 STALE_AFTER = timedelta(minutes=30)
@@ -75,17 +77,26 @@ def _work(batch_id: int) -> None:
 
 
 def process_batch(batch_id: int) -> None:
-    """Read every waiting file of the batch, record each outcome, index the letters, then close the batch."""
+    """Read every waiting file of the batch, record each outcome, bring the index up to date, close the batch.
+
+    The letters are stored whatever becomes of the index: should it stay
+    locked, the next sync (of this or any writer) applies them.
+    """
     now = timezone.now()
     UploadBatch.objects.filter(pk=batch_id, status=UploadBatch.QUEUED).update(
         status=UploadBatch.PROCESSING, started=now, modified=now)
+    index = SyncAsItGoes(INDEX_BATCH)
     try:
-        with IndexBatch(INDEX_BATCH) as index, _StagedFiles() as staged:
+        with _StagedFiles() as staged:
             while (row := _claim_next(batch_id)) is not None:
                 result = _read_one(row, staged)
                 _record(row, result)
                 if result.status in (Status.NEW, Status.REPLACED):
-                    index.add(result.letter_id)
+                    index.committed_one()
+        try:
+            index.finish()
+        except (IndexBusy, IndexOutOfStep, ImproperlyConfigured) as error:
+            logger.warning("upload batch %s stored; searches show it once sync_index runs: %s", batch_id, error)
     finally:
         _finish(batch_id)
 

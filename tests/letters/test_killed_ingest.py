@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 
 from imr_archive.letters.ingest import PARSE_PROCESSES
-from imr_archive.letters.management.commands.ingest_letters import BULK_MIN_FILES
-from imr_archive.search.indexing import BULK_BATCH_SIZE
+from imr_archive.search.sync import BULK_MIN_LETTERS
 from tests.conftest import REPO, seed_letters
 
 HANG_GUARD_SECONDS = 120  # only a guard against a hang: each wait ends as soon as its condition holds
@@ -87,16 +86,17 @@ def archive(tmp_path) -> dict[str, str]:
 def ingest(env: dict[str, str], folder: Path, output: Path) -> subprocess.Popen:
     """Start an ingest writing to files: a pipe would be held open by any process it leaves behind."""
     with (output.with_suffix(".out").open("w") as out, output.with_suffix(".err").open("w") as err):
+        # Its first sync of the index takes BULK_MIN_LETTERS letters: through the bulk path.
         return subprocess.Popen([sys.executable, str(REPO / "manage.py"), "ingest_letters", str(folder),
-                                 "--no-progress"], env=env, stdout=out, stderr=err, text=True)
+                                 "--sync-every", str(BULK_MIN_LETTERS), "--no-progress"],
+                                env=env, stdout=out, stderr=err, text=True)
 
 
 @pytest.mark.skipif("DATABASE_URL" in os.environ, reason="drives an archive of its own on SQLite: run in the "
                                                           "SQLite pass only")
 def test_a_killed_bulk_ingest_leaves_no_process_and_no_lock(archive, tmp_path):
     # The index writer's processes start with the first bulk batch: there must be letters after it to parse.
-    folder = letters_with_distinct_cases(tmp_path / "letters", BULK_BATCH_SIZE + BULK_BATCH_SIZE // 2)
-    assert BULK_BATCH_SIZE + BULK_BATCH_SIZE // 2 >= BULK_MIN_FILES
+    folder = letters_with_distinct_cases(tmp_path / "letters", BULK_MIN_LETTERS + BULK_MIN_LETTERS // 2)
     run = ingest(archive, folder, tmp_path / "killed")
     forked: set[int] = set()
     try:

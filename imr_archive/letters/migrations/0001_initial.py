@@ -175,5 +175,17 @@ class Migration(migrations.Migration):
             model_name='issue',
             constraint=models.UniqueConstraint(fields=('letter', 'ordinal'), name='unique_issue_ordinal'),
         ),
+        migrations.CreateModel(
+            name='LetterChange',
+            fields=[
+                ('sequence', models.BigAutoField(help_text='Increases in the order the changes committed.', primary_key=True, serialize=False)),
+                ('letter_id', models.BigIntegerField(help_text='The letter changed (a deleted letter\'s id stays here).')),
+                ('kind', models.CharField(choices=[('new', 'new'), ('replaced', 'replaced'), ('reparsed', 'reparsed'), ('corrected', 'corrected'), ('deleted', 'deleted')], help_text='What happened to the letter.', max_length=10)),
+                ('created', models.DateTimeField(auto_now_add=True, help_text='When the change was recorded.')),
+            ],
+            options={
+                'ordering': ['sequence'],
+            },
+        ),
         migrations.RunPython(use_lz4, use_default),
     ]

@@ -1,4 +1,4 @@
-"""manage.py ingest_letters PATH... : store letter files in the archive, then index them."""
+"""manage.py ingest_letters PATH... : store letter files in the archive; the index follows as the run goes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
@@ -17,18 +18,22 @@ from imr_archive.letters.ingest import (
     letters_to_reparse,
     reparse_letter,
 )
-from imr_archive.letters.models import Letter
-from imr_archive.search.errors import IndexBusy
-from imr_archive.search.indexing import IndexBatch
+from imr_archive.search.errors import IndexBusy, IndexOutOfStep
+from imr_archive.search.indexing import SyncAsItGoes
 
-BULK_MIN_FILES = 1000
 SUMMARY_ORDER = (Status.NEW, Status.REPLACED, Status.UNCHANGED, Status.REPARSED)
+CHANGED = (Status.NEW, Status.REPLACED, Status.REPARSED)
+# Letters committed between two syncs of the index during a run: a long run's letters become searchable
+# this many at a time (and every letter once the run ends).
+SYNC_EVERY = 2_000
 
 
 class Command(BaseCommand):
     help = (
-        "Parse IMR letter files (.txt, .pdf; folders recursively) into the archive and index them. "
-        "Safe to re-run: a letter already stored is reported as unchanged. Exits 1 when any file failed."
+        "Parse IMR letter files (.txt, .pdf; folders recursively) into the archive. The search index follows "
+        "as the run goes (--sync-every) and applies every change left when it ends, "
+        "including those of an earlier run that was stopped. Safe to re-run: a letter already stored is "
+        "reported as unchanged. Exits 1 when any file failed or the index could not follow."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -36,12 +41,18 @@ class Command(BaseCommand):
                             help="Letter files or folders to ingest.")
         parser.add_argument("--reparse", action="store_true",
                             help="Re-read stored letters whose parser version is older than the current one.")
+        parser.add_argument("--sync-every", type=int, default=SYNC_EVERY, metavar="LETTERS",
+                            help="Letters committed between two syncs of the search index during the run: a long "
+                                 "run's letters become searchable this many at a time (default: %(default)s).")
         parser.add_argument("--no-progress", action="store_true",
                             help="Never show a progress bar (it is shown only on a terminal anyway).")
 
-    def handle(self, *args, paths: list[Path], reparse: bool, no_progress: bool, verbosity: int, **options):
+    def handle(self, *args, paths: list[Path], reparse: bool, sync_every: int, no_progress: bool, verbosity: int,
+               **options):
         if not paths and not reparse:
             raise CommandError("give at least one PATH to ingest, or --reparse")
+        if sync_every < 1:
+            raise CommandError("--sync-every must be at least 1")
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}")
@@ -50,35 +61,23 @@ class Command(BaseCommand):
         files = list(iter_files(paths))
         counts: Counter[Status] = Counter()
         warned = 0
-        bulk = self._is_bulk(files)
-        if bulk and verbosity:
-            self.stdout.write(f"{len(files)} files, at least as many as the archive holds: indexing in bulk "
-                              "(the new letters show in searches when the run ends)")
-        try:
-            with IndexBatch(bulk=bulk) as index:
-                for result in self._results(files, reparse, show_progress):
-                    counts[result.status] += 1
-                    warned += bool(result.warnings) and not result.failed
-                    if result.letter_id and result.status is not Status.UNCHANGED:
-                        index.add(result.letter_id)
-                    self._report(result)
-        except IndexBusy as error:
-            self._summary(counts, warned)
-            raise CommandError(f"{error}; the letters stored are kept: once it is free, run manage.py "
-                               "rebuild_index (check_index lists the letters left out)", returncode=1) from None
+        index = SyncAsItGoes(sync_every)
+        for result in self._results(files, reparse, show_progress):
+            counts[result.status] += 1
+            warned += bool(result.warnings) and not result.failed
+            if result.status in CHANGED:
+                index.committed_one()
+            self._report(result)
         self._summary(counts, warned)
+        try:
+            index.finish()
+        except IndexBusy as error:
+            raise CommandError(f"{error}; the letters stored are kept, and searchable once manage.py sync_index "
+                               "has run", returncode=1) from None
+        except (IndexOutOfStep, ImproperlyConfigured) as error:
+            raise CommandError(str(error), returncode=1) from None
         if counts[Status.FAILED]:
             raise CommandError(f"{counts[Status.FAILED]} file(s) failed", returncode=1)
-
-    @staticmethod
-    def _is_bulk(files: list[Path]) -> bool:
-        """A run that at least doubles the archive: its letters go through the index's bulk path.
-
-        The bulk path costs less per letter (see IndexBatch) but shows the new
-        letters only at the end of the run, or slows searches meanwhile;
-        a small addition to a large archive is indexed a batch at a time.
-        """
-        return len(files) >= max(BULK_MIN_FILES, Letter.objects.count())
 
     def _results(self, files: list[Path], reparse: bool, show_progress: bool):
         if reparse:
