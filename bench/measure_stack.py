@@ -98,7 +98,8 @@ def spread(times: list[float]) -> dict[str, float]:
 
 def latency(base: str, runs: int, raw: object | None) -> dict[str, dict[str, object]]:
     """Each query type: its pages the first time, then again; bare Tantivy's figures taken right after."""
-    fetch_ms(base + "/search/?q=warm")  # a page outside the timed ones: modules loaded, connections open
+    for word in ("warm", "start", "ready", "begin", "open", "first"):  # pages outside the timed ones, so that
+        fetch_ms(base + f"/search/?q={word}")  # each worker has its modules, connections and columns loaded
     figures: dict[str, dict[str, object]] = {}
     for name, queries in query_types().items():
         pages = [page_url(query) for query in queries]
