@@ -134,7 +134,8 @@ def main() -> int:
     print(f"{datetime.date.today()} on {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}")
     results = [measure(stack, count, args) for count in args.counts for stack in args.stacks]
     report(results)
-    record = OUT / f"results-{datetime.datetime.now():%Y%m%d-%H%M}.json"
+    sizes = "-".join(f"{stack}-{count}" for count in args.counts for stack in args.stacks)
+    record = OUT / f"results-{datetime.datetime.now():%Y%m%d-%H%M}-{sizes}.json"
     record.write_text(json.dumps(results, indent=1))
     print(f"\nall figures: {record}")
     return 0

@@ -17,9 +17,10 @@ it. Indexing, queries and highlighting therefore agree on every engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import tantivy
 
@@ -53,6 +54,19 @@ def prose_analyzer() -> tantivy.TextAnalyzer:
 def analyze(text: str) -> list[str]:
     """The indexed words of `text`, in order."""
     return prose_analyzer().analyze(text)
+
+
+# A run of ASCII letters and digits long enough to be dropped: without one, an ASCII text's
+# words are numbered 0, 1, 2... and their positions need not be read one by one.
+_DROPPED_ASCII = re.compile(rf"[A-Za-z0-9]{{{LONGEST_WORD_BYTES + 1},}}")
+
+
+@lru_cache(maxsize=1024)
+def indexed_words(text: str) -> tuple[tuple[int, str], ...]:
+    """The indexed words of `text` with their positions (cached: an index reads a text for several fields)."""
+    if text.isascii() and not _DROPPED_ASCII.search(text):
+        return tuple(enumerate(analyze(text)))
+    return tuple((t.position, t.text) for t in prose_analyzer().pre_tokenize(text).tokens)
 
 
 def tokens(text: str) -> list[Token]:
@@ -92,8 +106,8 @@ def prefix_of(word: str) -> str:
 
 def phrase_terms(words: tuple[str, ...]) -> list[tuple[int, str]]:
     """The indexed words of a phrase as typed, each with its position from the phrase's first."""
-    found = tokens(" ".join(words))
-    return [(t.position - found[0].position, t.text) for t in found]
+    found = indexed_words(" ".join(words))
+    return [(position - found[0][0], text) for position, text in found]
 
 
 @cache

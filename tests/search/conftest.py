@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -28,14 +29,20 @@ class ExpectedItem:
 ENGINES = ["whoosh", "tantivy"]
 
 
+def index_dir(paths: dict, engine: str) -> Path:
+    """The seed archive's index folder of `engine` (each engine has its own)."""
+    return paths["MEDIA_ROOT"].parent / engine
+
+
 @pytest.fixture(scope="module")
 def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The settings of the archive on the default engine (its media and index folders), and its items."""
     folder = tmp_path_factory.mktemp("archive")
-    paths = {"MEDIA_ROOT": folder / "media"}
-    with django_db_blocker.unblock(), override_settings(**paths, IMR_INDEX_DIR=folder / ENGINES[0]):
+    paths = {"MEDIA_ROOT": folder / "media", "IMR_INDEX_DIR": folder / ENGINES[0]}
+    with django_db_blocker.unblock(), override_settings(**paths):
         call_command("ingest_letters", str(SEEDS), verbosity=0)
         for engine in ENGINES[1:]:
-            with override_settings(IMR_SEARCH_BACKEND=engine, IMR_INDEX_DIR=folder / engine):
+            with override_settings(IMR_SEARCH_BACKEND=engine, IMR_INDEX_DIR=index_dir(paths, engine)):
                 call_command("rebuild_index", verbosity=0)
         ids = {(letter.source_name, issue.ordinal): issue.id
                for letter in Letter.objects.all() for issue in letter.issues.all()}
@@ -44,8 +51,8 @@ def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
             for path in seed_letters()
             for n, item in enumerate(expected_parse(path)["issues"], start=1)
         ]
-    yield folder, items
-    with django_db_blocker.unblock(), override_settings(**paths, IMR_INDEX_DIR=folder / ENGINES[0]):
+    yield paths, items
+    with django_db_blocker.unblock(), override_settings(**paths):
         Issue.objects.all().delete()
         Letter.objects.all().delete()
 
@@ -60,7 +67,7 @@ def search_backend(request, settings) -> str:
 @pytest.fixture
 def items(seeded_archive, search_backend, settings, db) -> list[ExpectedItem]:
     """The seed archive's expected items; the test searches the archive with each backend."""
-    folder, expected = seeded_archive
-    settings.MEDIA_ROOT = folder / "media"
-    settings.IMR_INDEX_DIR = folder / search_backend
+    paths, expected = seeded_archive
+    settings.MEDIA_ROOT = paths["MEDIA_ROOT"]
+    settings.IMR_INDEX_DIR = index_dir(paths, search_backend)
     return expected

@@ -13,17 +13,17 @@ import pytest
 from imr_archive.letters.models import Issue
 from imr_archive.search.query import SearchQuery
 from imr_archive.search.service import search
-from tests.search.conftest import ENGINES
+from tests.search.conftest import ENGINES, index_dir
 from tests.search.test_search_behaviour import all_ids, ids_where
 
 
 @pytest.fixture
 def on_engine(seeded_archive, settings, db):
     """A function searching the seed archive with the engine named."""
-    folder, _ = seeded_archive
+    paths, _ = seeded_archive
 
     def run(engine: str, q: str) -> set[int]:
-        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, folder / engine
+        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, index_dir(paths, engine)
         return all_ids(SearchQuery(q=q))
 
     return run
@@ -88,9 +88,9 @@ def test_the_is_a_word_like_any_other_on_both_engines(on_engine):
 
 @pytest.mark.parametrize("q", ["norco^3", "norco~2"])
 def test_what_the_language_does_not_support_is_a_note_on_both_engines(on_engine, seeded_archive, settings, q):
-    folder, _ = seeded_archive
+    paths, _ = seeded_archive
     for engine in ENGINES:
-        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, folder / engine
+        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, index_dir(paths, engine)
         results = search(SearchQuery(q=q))
         assert results.notes and "not part of the query language" in results.notes[0]
         assert {h.issue_id for h in results.hits} == all_ids(SearchQuery(q="norco"))
@@ -99,9 +99,9 @@ def test_what_the_language_does_not_support_is_a_note_on_both_engines(on_engine,
 @pytest.mark.parametrize("q", [" ".join(f"w{n}" for n in range(170)), "(" * 500 + "pain" + ")" * 500,
                                "(pain OR (knee " * 40 + ")" * 80])
 def test_a_very_long_or_deep_query_is_answered_with_a_note_never_an_error(seeded_archive, settings, db, q):
-    folder, _ = seeded_archive
+    paths, _ = seeded_archive
     for engine in ENGINES:
-        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, folder / engine
+        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, index_dir(paths, engine)
         results = search(SearchQuery(q=q))
         assert results.total >= 0
         if "(" in q:
@@ -109,9 +109,9 @@ def test_a_very_long_or_deep_query_is_answered_with_a_note_never_an_error(seeded
 
 
 def test_snippets_mark_the_words_a_prefix_and_a_stem_find_on_both_engines(seeded_archive, settings, db):
-    folder, _ = seeded_archive
+    paths, _ = seeded_archive
     for engine in ENGINES:
-        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, folder / engine
+        settings.IMR_SEARCH_BACKEND, settings.IMR_INDEX_DIR = engine, index_dir(paths, engine)
         for q, marked in (("acupunct*", r"<mark>acupunctur\w*</mark>"), ("injections", r"<mark>inject\w*</mark>")):
             hits = search(SearchQuery(q=q)).hits
             assert hits and all(re.search(marked, h.snippet, re.IGNORECASE) for h in hits), (engine, q)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from imr_archive.search.tantivy.schema import FACET_FIELDS, document, schema
 TERMS = 10_000  # buckets a facet count returns: far more values than any facet has, so counts are exact
 BULK_HEAP_BYTES = 1_000_000_000
 STAMP_CHUNK = 200_000  # issue ids read per pass when listing the index's stamps
+COUNTS_KEPT = 512  # searches whose facet counts a process keeps
 
 
 @cache
@@ -42,6 +45,7 @@ class TantivyBackend:
     def __init__(self, index_dir: Path, lock_timeout: float = 60.0, *, parallel: bool = True) -> None:
         self.folder = IndexFolder(index_dir, lock_timeout)
         self.parallel = parallel
+        self._counts = KeptCounts()
 
     # -- writing ------------------------------------------------------------
 
@@ -101,22 +105,50 @@ class TantivyBackend:
     # -- searching ------------------------------------------------------------
 
     def answer(self, query: SearchQuery, words: Node | None, passes: list[CountingPass]) -> Answer:
-        """The page, the exact total and each pass's facet counts, the parts run side by side."""
-        searcher = self.folder.searcher()
+        """The page, the exact total and each pass's facet counts, the parts run side by side.
+
+        Counts are kept per index state: another page or order of the same search counts nothing again.
+        """
+        searcher, state = self.folder.snapshot()
         search = _Search(searcher, query, words)
+        key = (state, replace(query, page_number=1, sort=SORT_RELEVANCE), words, tuple(passes))
+        kept = self._counts.get(key)
         tasks: list[Callable[[], object]] = [lambda: search.page(query.offset, query.per_page)]
-        tasks += [lambda p=p: search.count(p) for p in passes]
+        if kept is None:
+            tasks += [lambda p=p: search.count(p) for p in passes]
         done = list(_executor().map(lambda task: task(), tasks)) if self.parallel and len(tasks) > 1 else \
             [task() for task in tasks]
         total, page = done[0]
-        counts: FacetCounts = {}
-        for part in done[1:]:
-            counts.update(part)
-        return Answer(total, page, counts)
+        if kept is None:
+            kept = {facet: counted for part in done[1:] for facet, counted in part.items()}
+            self._counts.put(key, kept)
+        return Answer(total, page, kept)
 
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         _, page = _Search(self.folder.searcher(), query, words).page(0, limit)
         return [issue_id for issue_id, _ in page]
+
+
+class KeptCounts:
+    """The facet counts of the last searches, least recently used going first; only this process's."""
+
+    def __init__(self, size: int = COUNTS_KEPT) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple, FacetCounts] = OrderedDict()
+
+    def get(self, key: tuple) -> FacetCounts | None:
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        return None
+
+    def put(self, key: tuple, counts: FacetCounts) -> None:
+        with self._lock:
+            self._kept[key] = counts
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
 
 
 class _Search:

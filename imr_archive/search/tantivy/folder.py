@@ -63,13 +63,17 @@ class IndexFolder:
 
     def searcher(self) -> tantivy.Searcher:
         """A searcher of the last commit, whichever process made it."""
+        return self.snapshot()[0]
+
+    def snapshot(self) -> tuple[tantivy.Searcher, tuple[int, int, int] | None]:
+        """A searcher of the last commit, and what identifies that commit (for caches kept per index state)."""
         with self._lock:
             index = self._open()
             state = self._meta_state()
             if state != self._seen:
                 index.reload()
                 self._seen = state
-        return index.searcher()
+            return index.searcher(), state
 
     @contextmanager
     def writer(self, heap_bytes: int = 64_000_000, threads: int = 1) -> Iterator[tantivy.IndexWriter]:

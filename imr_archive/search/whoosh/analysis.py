@@ -19,8 +19,7 @@ from collections.abc import Iterator
 
 from whoosh.analysis import Token, Tokenizer
 
-from imr_archive.search.analysis import ANALYZER_VERSION, PART_GAP, tokens
-from imr_archive.search.analysis import Token as Analyzed
+from imr_archive.search.analysis import ANALYZER_VERSION, PART_GAP, indexed_words, tokens
 
 PART_BREAK = "\x1e"  # ASCII record separator: never in a letter's text
 
@@ -60,26 +59,28 @@ class ProseTokenizer(Tokenizer):
             return
         position, offset = start_pos, start_char
         for part in value.split(PART_BREAK):
-            found = tokens(part)
-            terms = _grams(found, self.size) if self.size > 1 else ((t, t.text, t.start, t.end) for t in found)
-            for first, text, start, end in terms:
+            found = indexed_words(part)
+            if chars or keeporiginal:  # offsets are read only when asked for (never while indexing)
+                spans = [(t.start, t.end) for t in tokens(part)]
+            for n, (at, text) in _grams(found, self.size) if self.size > 1 else enumerate(found):
                 token.text, token.boost, token.stopped = text, 1.0, False
-                if keeporiginal:
-                    token.original = part[start:end]
                 if positions:
-                    token.pos = position + first.position
-                if chars:
+                    token.pos = position + at
+                if chars or keeporiginal:
+                    start, end = spans[n][0], spans[n + self.size - 1][1]
                     token.startchar, token.endchar = offset + start, offset + end
+                    token.original = part[start:end]
                 yield token
-            position += (found[-1].position + 1 if found else 0) + PART_GAP  # as Tantivy, even after an empty part
+            position += (found[-1][0] + 1 if found else 0) + PART_GAP  # as Tantivy, even after an empty part
             offset += len(part) + len(PART_BREAK)
 
 
-def _grams(found: list[Analyzed], size: int) -> Iterator[tuple[Analyzed, str, int, int]]:
+def _grams(found: tuple[tuple[int, str], ...], size: int) -> Iterator[tuple[int, tuple[int, str]]]:
+    """(index of the first word, (its position, the words as one term)) of each `size` adjacent words."""
     for start in range(len(found) - size + 1):
         words = found[start:start + size]
-        if words[-1].position == words[0].position + size - 1:
-            yield words[0], gram([w.text for w in words]), words[0].start, words[-1].end
+        if words[-1][0] == words[0][0] + size - 1:
+            yield start, (words[0][0], gram([text for _, text in words]))
 
 
 class GramsTokenizer(ProseTokenizer):

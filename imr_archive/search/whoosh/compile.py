@@ -9,12 +9,9 @@ from imr_archive.search.analysis import phrase_terms
 from imr_archive.search.query_text import DEFAULT_FIELDS
 from imr_archive.search.whoosh.analysis import gram
 
-# The default fields as Whoosh indexes them: all of them but the treatment are one field.
-WHOOSH_DEFAULT_FIELDS = {"treatment": DEFAULT_FIELDS["treatment"], "anywhere": 1.0}
-
 
 def _fields(field: str | None) -> dict[str, float]:
-    return {field: 1.0} if field else WHOOSH_DEFAULT_FIELDS
+    return {field: 1.0} if field else DEFAULT_FIELDS
 
 
 def _words(node: syntax.Words) -> Query:
@@ -24,13 +21,15 @@ def _words(node: syntax.Words) -> Query:
     if len(terms) == 1:
         return Or([Term(f, terms[0][1], boost=b) for f, b in _fields(node.field).items()])
     words = [text for _, text in terms]
-    if node.field is None and terms[-1][0] == len(terms) - 1:  # in the default fields, no word left out
-        if len(words) <= 3:
-            return Term("pairs" if len(words) == 2 else "triples", gram(words))
-        return Phrase("triples", [gram(words[i:i + 3]) for i in range(len(words) - 2)])
+    consecutive = terms[-1][0] == len(terms) - 1  # no word too long to be indexed left out
+    if node.field is None and consecutive and len(words) <= 3:
+        return Term("pairs" if len(words) == 2 else "triples", gram(words))
     # Positions skip a word too long to be indexed: allow that gap, as Tantivy's offsets do.
     slop = 1 + max(b[0] - a[0] - 1 for a, b in zip(terms, terms[1:], strict=False))
-    return Or([Phrase(f, words, slop=slop, boost=b) for f, b in _fields(node.field).items()])
+    phrase = Or([Phrase(f, words, slop=slop, boost=b) for f, b in _fields(node.field).items()])
+    if node.field is None and consecutive:  # positions checked only where every triple is
+        return And([*(Term("triples", gram(words[i:i + 3])) for i in range(len(words) - 2)), phrase])
+    return phrase
 
 
 def compile_words(node: syntax.Node) -> Query:

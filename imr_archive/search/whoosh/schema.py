@@ -20,15 +20,13 @@ SCHEMA = Schema(
     number=NUMERIC(int, bits=64, sortable=True),  # the issue id as a column: the tie order of sorts
     treatment=TEXT(analyzer=PROSE),
     text=TEXT(analyzer=PROSE),  # the rationale and the guideline lines
-    # The default fields but the treatment (text and summary) as one: a word without a field is
-    # then two postings lists, not three, for Whoosh to walk in Python.
-    anywhere=TEXT(analyzer=PROSE),
     summary=TEXT(analyzer=PROSE),
     guideline_text=TEXT(analyzer=PROSE),
     records=TEXT(analyzer=PROSE),
-    # The default fields' adjacent word pairs and triples (whoosh/analysis.py): phrases without a field.
-    pairs=TEXT(analyzer=GramsTokenizer(2)),
-    triples=TEXT(analyzer=GramsTokenizer(3)),
+    # The default fields' adjacent word pairs and triples (whoosh/analysis.py): a phrase without a
+    # field of two or three words is one term, a longer one these terms and a check of positions.
+    pairs=TEXT(analyzer=GramsTokenizer(2), phrase=False),
+    triples=TEXT(analyzer=GramsTokenizer(3), phrase=False),
     case_number=ID,  # indexed lower-case
     treatment_normalized=ID,
     outcome=ID(sortable=True),
@@ -63,7 +61,6 @@ def document_fields(doc: IssueDocument) -> dict:
         "number": doc.issue_id,
         "treatment": doc.treatment,
         "text": joined(doc.text),
-        "anywhere": joined([*doc.text, *doc.summary]),
         "summary": joined(doc.summary),
         "guideline_text": joined(doc.guideline_lines),
         "records": joined(doc.records),
