@@ -20,6 +20,7 @@ from imr_archive.web.filters import SearchFilterSet
 from imr_archive.web.links import SearchLinks, page_count
 from imr_archive.web.marking import marked_text, passages
 from imr_archive.web.results import result_rows
+from imr_archive.web.suggestions import query_offer
 
 ORIGINAL_TYPES = {".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
 
@@ -69,6 +70,7 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
             facets=links.facets(results),
             sorts=links.sorts(query),
             pagination=links.pagination(query, results.total),
+            offer=query_offer(links, query, results.total),
         )
     return render(request, "web/search.html", context, status=status)
 
