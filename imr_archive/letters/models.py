@@ -135,7 +135,7 @@ class Issue(TimeStamped):
         (result.UPHELD, "Denial upheld"),
         (result.OVERTURNED, "Denial overturned"),
         (result.PARTIAL, "Partially overturned"),
-        (result.UNKNOWN, "Outcome not read"),
+        (result.UNKNOWN, "Outcome unclear"),
     ]
     CATEGORY_CHOICES = _choices(vocabulary.CATEGORIES)
 

@@ -9,12 +9,13 @@ Every link that changes what matches goes back to the first results page.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.http import QueryDict
 
 from imr_archive.parsing import vocabulary
 from imr_archive.search.query import FACETS, SORT_RELEVANCE, SearchQuery, SearchResults
+from imr_archive.search.query_text import plain_words
 from imr_archive.web.filters import OUTCOME_LABELS, PER_PAGE, SORT_CHOICES
 
 PAGE_PARAM = "p"
@@ -60,6 +61,7 @@ class Facet:
 class Chip:
     label: str
     url: str
+    words: bool = False  # the chip of the words, not of a filter
 
 
 @dataclass
@@ -85,6 +87,16 @@ class Pagination:
     links: list[PageLink | None]  # None: a gap ("…")
     first_item: int
     last_item: int
+
+
+def without_empty_values(params: QueryDict) -> QueryDict:
+    """The parameters but those sent empty: a form without JavaScript sends every field, filled or not."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        filled = [value for value in values if value.strip()]
+        if filled:
+            kept.setlist(name, filled)
+    return kept
 
 
 def page_count(total: int, per_page: int = PER_PAGE) -> int:
@@ -184,7 +196,7 @@ class SearchLinks:
         chips: list[Chip] = []
         q = self.params.get("q", "").strip()
         if q:
-            chips.append(Chip(f"Words: {q}", self.without("q")))
+            chips.append(Chip(f"Words: {q}", self.without("q"), words=True))
         for name, label in (("outcome", "Outcome"), ("category", "Category"), ("treatment", "Treatment"),
                             ("guideline", "Guideline"), ("specialty", "Specialty"), ("year", "Year")):
             for value in dict.fromkeys(v for v in self.params.getlist(name) if v.strip()):
@@ -208,12 +220,13 @@ class SearchLinks:
         return chips
 
     def sorts(self, query: SearchQuery) -> list[SortLink]:
-        """Relevance is offered only when there are words to be relevant to."""
-        current = query.effective_sort
+        """Relevance is offered only when there are words to be relevant to (`AND` alone has none)."""
+        words = bool(plain_words(query.q))
+        current = query.effective_sort if words else replace(query, q="").effective_sort
         return [
             SortLink(label, self.with_value("sort", value), value == current)
             for value, label in SORT_CHOICES
-            if value != SORT_RELEVANCE or query.q
+            if value != SORT_RELEVANCE or words
         ]
 
     def pagination(self, query: SearchQuery, total: int) -> Pagination:

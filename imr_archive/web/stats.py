@@ -1,4 +1,4 @@
-"""Counts shown on the home page and the guideline pages: each one GROUP BY query.
+"""Counts shown on the guideline pages and the archive's size on the home page: each one GROUP BY query.
 
 Items are counted once per (item, guideline page) or (item, chapter), however
 many of its citations name them: the claims administrator and the reviewer
@@ -14,7 +14,6 @@ from django.db.models import Count, Q
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import result, vocabulary
 
-TOP = 10
 MAX_CHAPTERS = 100
 OUTCOME_ORDER = (result.UPHELD, result.OVERTURNED, result.PARTIAL, result.UNKNOWN)
 
@@ -60,25 +59,6 @@ def archive_size() -> dict:
         "letters": Letter.objects.count(),
         "split": OutcomeSplit(**{o: outcomes.get(o, 0) for o in OUTCOME_ORDER}),
     }
-
-
-def most_cited_pages(limit: int = TOP) -> list[dict]:
-    """(guideline slug, short name, page, items citing it), most cited first."""
-    return list(
-        CitedPage.objects.order_by()
-        .values("guideline__slug", "guideline__short_name", "page")
-        .annotate(items=Count("citation__issue", distinct=True))
-        .order_by("-items", "guideline__short_name", "page")[:limit]
-    )
-
-
-def most_disputed_treatments(limit: int = TOP) -> list[dict]:
-    return list(
-        Issue.objects.exclude(treatment_normalized="").order_by()
-        .values("treatment_normalized")
-        .annotate(items=Count("id"))
-        .order_by("-items", "treatment_normalized")[:limit]
-    )
 
 
 # -- guidelines -------------------------------------------------------------

@@ -15,9 +15,9 @@ from imr_archive.letters.models import Citation, Guideline, Issue, Letter
 from imr_archive.parsing import vocabulary
 from imr_archive.search import service
 from imr_archive.search.query import FACETS
-from imr_archive.web import stats
+from imr_archive.web import stats, top_lists
 from imr_archive.web.filters import SearchFilterSet
-from imr_archive.web.links import SearchLinks, page_count
+from imr_archive.web.links import SearchLinks, page_count, without_empty_values
 from imr_archive.web.marking import marked_text, passages
 from imr_archive.web.results import result_rows
 from imr_archive.web.suggestions import query_offer
@@ -28,8 +28,8 @@ ORIGINAL_TYPES = {".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {
         **stats.archive_size(),
-        "top_pages": stats.most_cited_pages(),
-        "top_treatments": stats.most_disputed_treatments(),
+        "top_pages": top_lists.most_cited_pages(),
+        "top_treatments": top_lists.most_disputed_treatments(),
     })
 
 
@@ -48,8 +48,9 @@ def form_errors(form) -> list[str]:
 def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **context) -> HttpResponse:
     """The search page for validated `data`: 400 with the errors when invalid, 404 past the last page."""
     filterset = SearchFilterSet(data)
-    context.update(filterset=filterset, form=filterset.form, chips=links.chips(), cleared_url=links.cleared(),
-                   **links.form_state())
+    chips = links.chips()
+    context.update(filterset=filterset, form=filterset.form, chips=chips, cleared_url=links.cleared(),
+                   has_filters=any(not chip.words for chip in chips), **links.form_state())
     status = 200
     if not filterset.is_valid():
         status = 400
@@ -75,12 +76,23 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
     return render(request, "web/search.html", context, status=status)
 
 
+def _short_link(request: HttpRequest) -> HttpResponse | None:
+    """A redirect to the page's address without its empty parameters, or None when it has none."""
+    kept = without_empty_values(request.GET)
+    if len(kept) == len(request.GET) and all(kept.getlist(k) == request.GET.getlist(k) for k in kept):
+        return None
+    query = kept.urlencode()
+    return redirect(f"{request.path}?{query}" if query else request.path)
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    return search_page(request, request.GET, SearchLinks(request.path, request.GET))
+    return _short_link(request) or search_page(request, request.GET, SearchLinks(request.path, request.GET))
 
 
 def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
     """The search page with guideline=<slug>&page=<page> fixed by the path."""
+    if shorter := _short_link(request):
+        return shorter
     guideline = _guideline(slug)
     if page < 1:
         raise Http404("Guideline pages are numbered from 1.")
