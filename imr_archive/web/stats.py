@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import result, vocabulary
@@ -104,15 +104,28 @@ def guideline_totals(guideline: Guideline) -> CountedRow:
     return CountedRow("", row["items"], _split(row))
 
 
-def guideline_chapters(guideline: Guideline, limit: int = MAX_CHAPTERS) -> list[CountedRow]:
-    """The chapters as written in its citations, most cited first."""
+@dataclass
+class ChapterRow(CountedRow):
+    """A canonical chapter of a guideline: `key` is its slug."""
+
+    name: str = ""
+
+
+def guideline_chapters(guideline: Guideline, limit: int = MAX_CHAPTERS) -> list[ChapterRow]:
+    """The canonical chapters cited (vocabulary.chapter_of), most cited first; an item counts once per chapter
+    however its citations write it."""
     rows = (
-        Citation.objects.filter(guideline=guideline).exclude(chapter="").order_by()
-        .values("chapter")
-        .annotate(items=Count("issue", distinct=True), **_split_counts("issue"))
-        .order_by("-items", "chapter")[:limit]
+        Citation.objects.filter(guideline=guideline).exclude(chapter_slug="").order_by()
+        .values("chapter_slug")
+        .annotate(items=Count("issue", distinct=True), written=Min("chapter"), **_split_counts("issue"))
+        .order_by("-items", "chapter_slug")[:limit]
     )
-    return [CountedRow(row["chapter"], row["items"], _split(row)) for row in rows]
+    chapters = []
+    for row in rows:
+        found = vocabulary.chapter_of(guideline.name, row["written"])
+        name = found.name if found and found.slug == row["chapter_slug"] else row["written"]
+        chapters.append(ChapterRow(row["chapter_slug"], row["items"], _split(row), name))
+    return chapters
 
 
 def guideline_pages(guideline: Guideline) -> list[CountedRow]:
