@@ -41,10 +41,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "imr_archive.letters",
     "imr_archive.search",
     "imr_archive.web",
     "imr_archive.uploads",
+    "imr_archive.api",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +161,39 @@ FILE_UPLOAD_HANDLERS = [
 IMR_SEARCH_BACKEND = os.environ.get("IMR_SEARCH_BACKEND", "whoosh")
 IMR_INDEX_DIR = Path(os.environ.get("IMR_INDEX_DIR", VAR_DIR / "index"))
 IMR_INDEX_LOCK_TIMEOUT = float(os.environ.get("IMR_INDEX_LOCK_TIMEOUT", "60"))
+
+# The REST API (imr_archive/api; docs/api.md): JSON only, every error JSON, reads throttled per client.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",  # scripts: "Authorization: Token <key>"
+        "rest_framework.authentication.SessionAuthentication",  # a signed-in staff member trying the docs
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["imr_archive.api.throttles.AnonymousRate", "imr_archive.api.throttles.SignedInRate"],
+    "EXCEPTION_HANDLER": "imr_archive.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Proxies in front of the app servers: the client is the address this many hops back in X-Forwarded-For.
+    "NUM_PROXIES": env_int("IMR_API_PROXIES", 0),
+}
+IMR_API_ANON_RATE = os.environ.get("IMR_API_ANON_RATE", "60/minute")
+IMR_API_USER_RATE = os.environ.get("IMR_API_USER_RATE", "600/minute")
+# Exports of a search (CSV, JSON) stop at this many items; a larger search is paged through the API.
+IMR_EXPORT_MAX_ITEMS = env_int("IMR_EXPORT_MAX_ITEMS", 100_000)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "IMR Archive API",
+    "DESCRIPTION": "California Independent Medical Review final determinations, item by item: search with the "
+                   "search page's parameters, letters by permalink, guideline citation counts, staff uploads.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # served from this site, no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",  # tags by the first part after it: search, letters, guidelines ...
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "imr_archive.api.schema.document_errors"],
+}
 
 LOGGING = {
     "version": 1,

@@ -17,5 +17,12 @@ urlpatterns = [
     path("favicon.ico", Favicon.as_view()),
     path("admin/", admin.site.urls),
     path("upload/", include("imr_archive.uploads.urls")),
+    path("", include("imr_archive.api.urls")),  # /api/ and /feed/
     path("", include("imr_archive.web.urls")),
 ]
+
+# Under /api/ errors answer in JSON (imr_archive/api/errors.py); elsewhere Django's pages.
+handler400 = "imr_archive.api.errors.bad_request"
+handler403 = "imr_archive.api.errors.permission_denied"
+handler404 = "imr_archive.api.errors.page_not_found"
+handler500 = "imr_archive.api.errors.server_error"

@@ -60,6 +60,11 @@ class Letter(TimeStamped):
     text = models.TextField(help_text="Extracted and cleaned text; citation spans index into it.")
     sha256 = models.CharField(max_length=64, unique=True,
                               help_text="SHA-256 of the cleaned text: identifies the letter.")
+    # A database id changes when the archive is rebuilt; this key does not (docs/api.md, "Permalinks").
+    permalink = models.CharField(
+        max_length=16, unique=True, editable=False,
+        help_text="Lasting key of the letter's address /letter/<permalink>/: the first 16 hex digits of the "
+                  "SHA-256 of its text when first stored, never changed (a re-parse or a corrected copy keeps it).")
     # NULL rather than "" when absent, so the unique constraint skips letters without one.
     case_number = models.CharField(max_length=32, null=True, blank=True,  # noqa: DJ001
                                    help_text="IMR case number as printed (CM13-0001234).")
@@ -120,13 +125,16 @@ class Letter(TimeStamped):
             self.issues.update(**self.search_copies())
 
     def get_absolute_url(self) -> str:
+        """The letter's permalink: its case number's address, or its lasting key's when it has none."""
         if self.case_number:
             return reverse("web:letter_by_case", args=[self.case_number])
-        return reverse("web:letter", args=[self.pk])
+        return reverse("web:letter_by_permalink", args=[self.permalink])
 
     def fill_derived_fields(self) -> None:
         """Set the fields computed from others (save() does it; so must a bulk insert)."""
         self.decision_year = self.date_decision.year if self.date_decision else None
+        if not self.permalink:  # set once, from the text first stored
+            self.permalink = self.sha256[:16]
 
     def search_copies(self) -> dict[str, object]:
         """The letter's fields its issues carry a copy of."""

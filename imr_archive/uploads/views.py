@@ -34,7 +34,7 @@ FILES_PER_HISTORY_BATCH = 50
 LETTERS_PER_PAGE = 25
 # What a result row needs of its file and letter (not the letter's text).
 ROW_FIELDS = ("batch_id", "position", "name", "archive", "size", "status", "reason", "warnings", "letter",
-              "letter__case_number", "letter__source_name")
+              "letter__case_number", "letter__source_name", "letter__permalink")
 
 
 def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -127,7 +127,7 @@ def review(request: HttpRequest) -> HttpResponse:
     unknown_count = unknown.order_by().values("letter").annotate(n=Count("pk")).values("n")
     letters = (Letter.objects.filter(Q(needs_review=True) | Exists(unknown))
                .annotate(unknown_items=Coalesce(Subquery(unknown_count), Value(0)))
-               .only("id", "case_number", "source_name", "warnings", "created", "date_decision")
+               .only("id", "case_number", "permalink", "source_name", "warnings", "created", "date_decision")
                # The order letters entered the archive: ids grow with `created`, and the key's index serves it.
                .order_by("id"))
     return render(request, "uploads/review.html", {"page": _page(request, letters, LETTERS_PER_PAGE)})

@@ -104,6 +104,20 @@ def guideline_totals(guideline: Guideline) -> CountedRow:
     return CountedRow("", row["items"], _split(row))
 
 
+def guideline_splits() -> dict[str, CountedRow]:
+    """Every cited guideline's items and their outcomes, by slug, in one query."""
+    rows = (Citation.objects.order_by().values("guideline__slug")
+            .annotate(items=Count("issue", distinct=True), **_split_counts("issue")))
+    return {row["guideline__slug"]: CountedRow(row["guideline__slug"], row["items"], _split(row)) for row in rows}
+
+
+def guideline_page(guideline: Guideline, page: int) -> CountedRow:
+    """The items citing one page of the guideline (a page inside a cited range counts)."""
+    row = CitedPage.objects.filter(guideline=guideline, page=page).aggregate(
+        items=Count("citation__issue", distinct=True), **_split_counts("citation__issue"))
+    return CountedRow(page, row["items"], _split(row))
+
+
 @dataclass
 class ChapterRow(CountedRow):
     """A canonical chapter of a guideline: `key` is its slug."""

@@ -11,6 +11,8 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 
+from imr_archive.api.citations import item_citation, letter_citation
+from imr_archive.api.links import data_links
 from imr_archive.letters.models import Citation, Guideline, Issue, Letter
 from imr_archive.parsing import vocabulary
 from imr_archive.search import service
@@ -59,7 +61,7 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
     query = replace(filterset.search_query(), fixed=tuple(facet for facet in FACETS if facet in links.fixed))
     results = service.search(query)
     pages = page_count(results.total, query.per_page)
-    context.update(query=query, results=results)
+    context.update(query=query, results=results, **data_links(data))
     if query.page_number > pages:
         status = 404
         context["errors"] = [f"Results page {query.page_number} does not exist: this search has {pages} "
@@ -93,7 +95,7 @@ def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
     """The search page with guideline=<slug>&page=<page> fixed by the path."""
     if shorter := _short_link(request):
         return shorter
-    guideline = _guideline(slug)
+    guideline = guideline_by_slug(slug)
     if page < 1:
         raise Http404("Guideline pages are numbered from 1.")
     data = request.GET.copy()
@@ -118,9 +120,11 @@ def field_labels(model, names: list[str]) -> list[str]:
 
 
 def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
+    permalink = request.build_absolute_uri(letter.get_absolute_url())
     issues = list(letter.issues.all())
     for issue in issues:
         issue.corrected_labels = field_labels(Issue, issue.corrected_fields)
+        issue.citation = item_citation(issue, letter, permalink)
     spans = [
         (c.id, c.span_start, c.span_end, f"{c.guideline.short_name}, item {issue.ordinal}")
         for issue in issues for c in issue.citations.all()
@@ -132,6 +136,8 @@ def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
             citation.anchor = anchors.get(citation.id, "")
     return render(request, "web/letter.html", {
         "letter": letter,
+        "permalink": permalink,
+        "citation": letter_citation(letter, permalink),
         "issues": issues,
         "corrected": field_labels(Letter, letter.corrected_fields),
         "text": marked_text(letter.text, marked),
@@ -146,11 +152,9 @@ def _letters():
 
 
 def letter(request: HttpRequest, pk: int) -> HttpResponse:
-    """A letter by id; one with a case number lives at /case/<case number>/."""
-    found = get_object_or_404(Letter.objects.only("id", "case_number"), pk=pk)
-    if found.case_number:
-        return redirect(found.get_absolute_url())
-    return _letter_page(request, _letters().get(pk=pk))
+    """A letter by database id, which a rebuilt archive changes: a redirect to its permalink."""
+    found = get_object_or_404(Letter.objects.only("id", "case_number", "permalink"), pk=pk)
+    return redirect(found.get_absolute_url())
 
 
 def letter_by_case(request: HttpRequest, case_number: str) -> HttpResponse:
@@ -159,6 +163,16 @@ def letter_by_case(request: HttpRequest, case_number: str) -> HttpResponse:
         raise Http404(f"No letter has case number {case_number}.")
     if found.case_number != case_number:
         return redirect(found.get_absolute_url(), permanent=True)
+    return _letter_page(request, found)
+
+
+def letter_by_permalink(request: HttpRequest, permalink: str) -> HttpResponse:
+    """A letter by its lasting key; one with a case number is shown at its case address."""
+    found = _letters().filter(permalink=permalink.lower()).first()
+    if found is None:
+        raise Http404(f"No letter has the permalink {permalink}.")
+    if found.get_absolute_url() != request.path:
+        return redirect(found.get_absolute_url(), permanent=found.case_number is None)
     return _letter_page(request, found)
 
 
@@ -182,7 +196,7 @@ def original(request: HttpRequest, pk: int) -> FileResponse:
 # -- guidelines -------------------------------------------------------------
 
 
-def _guideline(slug: str) -> Guideline:
+def guideline_by_slug(slug: str) -> Guideline:
     """The guideline row, or an unsaved one for a canonical guideline never cited yet."""
     row = Guideline.objects.filter(slug=slug).first()
     if row is not None:
@@ -198,7 +212,7 @@ def guidelines(request: HttpRequest) -> HttpResponse:
 
 
 def guideline(request: HttpRequest, slug: str) -> HttpResponse:
-    found = _guideline(slug)
+    found = guideline_by_slug(slug)
     cited = found.pk is not None
     return render(request, "web/guideline.html", {
         "guideline": found,

@@ -58,7 +58,7 @@ def test_an_edited_chapter_gets_its_canonical_chapter(stored):
 def test_the_migration_fills_the_citations_stored_before_it(stored):
     before = slugs()
     Citation.objects.update(chapter_slug="")
-    migration = importlib.import_module("imr_archive.letters.migrations.0002_citation_chapter_slug")
+    migration = importlib.import_module("imr_archive.letters.migrations.0003_citation_chapter_slug")
     migration.fill_chapter_slugs(apps, None)
     assert slugs() == before
 

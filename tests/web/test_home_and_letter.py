@@ -80,12 +80,17 @@ def test_a_letter_with_a_case_number_lives_at_its_case_url(client, site):
     assert client.get("/letters/999999/").status_code == 404
 
 
-def test_a_letter_without_a_case_number_lives_at_its_id(client, site):
+def test_a_letter_without_a_case_number_lives_at_its_content_key(client, site):
     letter = Letter.objects.filter(case_number=None).first()
     assert letter is not None, "the seeds include letters without a case number"
-    response = client.get(f"/letters/{letter.pk}/")
-    assert response.status_code == 200
-    assert letter.get_absolute_url() == f"/letters/{letter.pk}/"
+    key = letter.sha256[:16]
+    assert letter.get_absolute_url() == f"/letter/{key}/"
+    assert client.get(f"/letter/{key}/").status_code == 200
+    by_id = client.get(f"/letters/{letter.pk}/")
+    assert by_id.status_code == 302 and by_id["Location"] == f"/letter/{key}/"
+    upper = client.get(f"/letter/{key.upper()}/")
+    assert upper.status_code == 301 and upper["Location"] == f"/letter/{key}/"
+    assert client.get("/letter/0000000000000000/").status_code == 404
 
 
 def test_the_letter_page_shows_every_item_with_its_outcome_and_citations(client, site):

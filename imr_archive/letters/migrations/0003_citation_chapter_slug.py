@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("letters", "0001_initial"),
+        ("letters", "0002_letter_permalink"),
     ]
 
     operations = [
