@@ -8,6 +8,7 @@ finds (one more search, only on an empty results page).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from django.http import QueryDict
@@ -19,12 +20,17 @@ from imr_archive.web.filters import SearchFilterSet
 from imr_archive.web.links import PAGE_PARAM, SearchLinks
 from imr_archive.web.understanding import Suggestion, understand
 
+GUIDELINE_FIELD = re.compile(r"(?<![\w:])guideline:", re.IGNORECASE)
+GUIDELINE_FIELD_NOTE = ("guideline: searches the guideline lines as the letters write them; the guideline filter "
+                        "finds every item citing the guideline, however its letter names it.")
+
 
 @dataclass
 class Offer:
     description: str  # "acupuncture, outcome overturned, decided in 2015"
     url: str
     total: int | None = None  # items the offered search finds; counted only when the search as typed found none
+    note: str = ""  # why the offered search finds other items than the words
 
 
 def suggested_params(params: QueryDict, suggestion: Suggestion) -> QueryDict:
@@ -55,6 +61,8 @@ def query_offer(links: SearchLinks, query: SearchQuery, total: int) -> Offer | N
     suggestion = Suggestion(suggestion.words, filters)
     params = suggested_params(links.params, suggestion)
     offer = Offer(suggestion.description, links.url(params))
+    if "guideline" in filters and GUIDELINE_FIELD.search(query.q):
+        offer.note = GUIDELINE_FIELD_NOTE
     if total == 0:
         offer.total = _count(params, links, query)
     return offer

@@ -73,3 +73,14 @@ def test_on_a_guideline_page_view_the_offer_keeps_the_page_and_never_offers_its_
     url, description = offer(response)
     assert description == "outcome upheld"
     assert url == f"{path}?outcome=upheld"
+
+
+def test_the_guideline_field_is_explained_beside_the_guideline_filter_it_differs_from(client, site):
+    response = client.get(SEARCH, {"q": 'guideline:"MTUS Chronic Pain"'})
+    url, description = offer(response)
+    assert description == "citing MTUS Chronic Pain"
+    assert "data-offer-note" in html(response)
+    assert "searches the guideline lines as the letters write them" in html(response)
+    citing = [i for i in site if "mtus-chronic-pain" in i.guidelines]
+    assert total(client.get(url)) == len(citing)
+    assert "data-offer-note" not in html(client.get(SEARCH, {"q": "MTUS chronic pain guidelines"}))
