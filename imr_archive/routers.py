@@ -16,7 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 REPLICA = "replica"
-STAFF_PATHS = ("/admin/", "/upload/")
+STAFF_PATHS = ("/admin/", "/upload/", "/api/v1/uploads/")
 
 _state = threading.local()
 

@@ -30,7 +30,8 @@ VAR_DIR = Path(os.environ.get("IMR_VAR_DIR", BASE_DIR / "var"))
 PRODUCTION = env_bool("IMR_PRODUCTION", False)
 DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-insecure-key")
-ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+                 if h.strip()]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "imr_archive.body_limits.BodyLimitMiddleware",  # first: refuses an oversized body before anything reads it
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,7 +66,8 @@ MIDDLEWARE = [
 
 if PRODUCTION:
     # Static files from the app servers themselves; runserver serves them in development.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                      "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "imr_archive.urls"
 WSGI_APPLICATION = "imr_archive.wsgi.application"
@@ -152,6 +155,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form's fields other than files
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("IMR_UPLOAD_MAX_FILES", 1000)
 FILE_UPLOAD_HANDLERS = [
+    "imr_archive.uploads.nameless_parts.KeepNamelessParts",  # parses the upload: every file part gets its row
     "imr_archive.uploads.handlers.UploadSizeLimitHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
@@ -202,13 +206,27 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("IMR_LOG_LEVEL", "WARNING")},
 }
 
+# The search engine's name is checked when the apps are ready (imr_archive/search/apps.py): the names
+# are the search service's.
+MIN_SECRET_KEY_LENGTH = 50  # as Django's deployment check (security.W009) asks
+
 if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("IMR_PRODUCTION is set: DJANGO_DEBUG must be off.")
     if SECRET_KEY == "dev-only-insecure-key":
         raise ImproperlyConfigured("IMR_PRODUCTION is set: DJANGO_SECRET_KEY must be set.")
+    if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(f"IMR_PRODUCTION is set: DJANGO_SECRET_KEY must be a random string of at least "
+                                   f"{MIN_SECRET_KEY_LENGTH} characters (it has {len(SECRET_KEY)}).")
     if not os.environ.get("DJANGO_ALLOWED_HOSTS"):
         raise ImproperlyConfigured("IMR_PRODUCTION is set: DJANGO_ALLOWED_HOSTS must be set.")
+    if not ALLOWED_HOSTS:
+        hosts = os.environ["DJANGO_ALLOWED_HOSTS"]
+        raise ImproperlyConfigured(f"IMR_PRODUCTION is set: DJANGO_ALLOWED_HOSTS={hosts!r} names no host: list the "
+                                   "site's host names, separated by commas.")
+    if "*" in ALLOWED_HOSTS:
+        raise ImproperlyConfigured("IMR_PRODUCTION is set: DJANGO_ALLOWED_HOSTS must name the site's hosts, not '*' "
+                                   "(which accepts any Host header).")
     # Behind a TLS-terminating load balancer that sets X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -21,7 +21,8 @@ urlpatterns = [
     path("", include("imr_archive.web.urls")),
 ]
 
-# Under /api/ errors answer in JSON (imr_archive/api/errors.py); elsewhere Django's pages.
+# Under /api/ errors answer in JSON (imr_archive/api/errors.py); elsewhere the site's pages. A request that
+# fails while the database is down is answered 503, not 500 (imr_archive/web/errors.py).
 handler400 = "imr_archive.api.errors.bad_request"
 handler403 = "imr_archive.api.errors.permission_denied"
 handler404 = "imr_archive.api.errors.page_not_found"

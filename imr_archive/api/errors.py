@@ -8,11 +8,15 @@ they answer in the same JSON, elsewhere with the site's pages.
 
 from __future__ import annotations
 
+import sys
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as rest_exception_handler
+
+from imr_archive.web import errors as site_errors
 
 API_PREFIX = "/api/"
 
@@ -68,9 +72,15 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    if _is_api(request):
-        return JsonResponse(error_body(500, "The server failed to answer; the error is logged."), status=500)
-    return defaults.server_error(request)
+    if not _is_api(request):
+        return site_errors.server_error(request)
+    if site_errors.database_unreachable(sys.exception()):
+        seconds = site_errors.RETRY_AFTER_SECONDS
+        response = JsonResponse(error_body(503, f"The archive is briefly unavailable: try again in {seconds} s."),
+                                status=503)
+        response["Retry-After"] = str(seconds)
+        return response
+    return JsonResponse(error_body(500, "The server failed to answer; the error is logged."), status=500)
 
 
 def error_response(status: int, detail: str, errors: list[str] | None = None) -> Response:

@@ -14,15 +14,12 @@ from drf_spectacular.utils import OpenApiParameter
 from imr_archive.web.filters import SearchFilterSet
 
 MAX_PER_PAGE = 100
-# Far beyond any archive's last page, and an offset every database can take.
-MAX_RESULTS_PAGE = 1_000_000
 
 
 class PagingForm(forms.Form):
     """What the API adds to the search page's parameters: the size of a results page."""
 
     per_page = forms.IntegerField(label="Results per page", min_value=1, max_value=MAX_PER_PAGE, required=False)
-    p = forms.IntegerField(label="Results page", min_value=1, max_value=MAX_RESULTS_PAGE, required=False)
 
 
 def _choices(field: forms.ChoiceField) -> list[str]:

@@ -27,6 +27,7 @@ from django.core.files.storage import Storage
 from django.db import connection, connections, transaction
 from django.db.models import Q
 
+from imr_archive.child_processes import children_die_with_this_process
 from imr_archive.letters.bulk import insert_returning_ids
 from imr_archive.letters.models import Letter
 from imr_archive.letters.store import GuidelineIds, create_issues, replace_issues, update_letter_fields
@@ -273,7 +274,8 @@ def ingest_paths(files: list[Path]) -> Iterator[IngestResult]:
         yield from (_store_read(read, guidelines) for read in reads)
         return
     connections.close_all()  # the workers are forked: they must not share this process's connections
-    with multiprocessing.get_context("fork").Pool(PARSE_PROCESSES) as pool:
+    # They die with this process however it ends, and never keep its index lock.
+    with children_die_with_this_process(), multiprocessing.get_context("fork").Pool(PARSE_PROCESSES) as pool:
         reads = _parsed_ahead(pool, files)
         while batch := list(islice(reads, STORE_BATCH)):
             yield from _store_batch(batch, guidelines)

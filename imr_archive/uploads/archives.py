@@ -1,7 +1,9 @@
 """What may be read from an uploaded file or zip, decided before anything is expanded.
 
 A zip is judged by its central directory alone (names, declared sizes), so a
-refusal costs no decompression. The declared sizes are only the zip's word:
+refusal costs no decompression. Every entry of a zip is listed, each with
+its reason when it is not read (a folder, a name that is no file name such
+as `..`), so the report has a row for every part of an upload. The declared sizes are only the zip's word:
 `read_member` also stops reading at the per-file limit whatever they claim.
 Names from a zip are untrusted: only their base name (`base_name`) ever
 reaches storage, so `../../evil.txt` is stored as `evil.txt` under MEDIA_ROOT.
@@ -21,6 +23,9 @@ ACCEPTED = ".txt, .pdf, or a .zip of them"
 # Folders some zip tools add beside the real files (macOS resource forks): not files the user chose.
 _TOOL_FOLDERS = ("__MACOSX/",)
 _ENCRYPTED_FLAG = 0x1
+# What an uploaded part whose name is nothing once its folders are stripped ("..", "letters/") is called
+# (uploads/nameless_parts.py): it has a row, refused as a file with no name.
+UNNAMED_PART = "(no name)"
 
 
 class Refused(Exception):
@@ -67,7 +72,7 @@ def type_refusal(name: str, in_zip: bool = False) -> str:
         return ""
     if found == ZIP_SUFFIX:
         return "a zip inside a zip is not opened: upload the inner zip on its own" if in_zip else ""
-    if not base_name(name):
+    if not base_name(name) or name == UNNAMED_PART:
         return "the file has no name"
     kind = f"{found} files are" if found else "files without a type suffix are"
     return f"not a letter file: {kind} not accepted (only {ACCEPTED})"
@@ -87,10 +92,11 @@ def list_zip(handle: IO[bytes], zip_size: int) -> list[Member]:
             infos = list(enumerate(archive.infolist()))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
         raise Refused(f"not a readable zip file ({error})") from None
-    infos = [(index, i) for index, i in infos if not i.is_dir() and not i.filename.startswith(_TOOL_FOLDERS)]
+    infos = [(index, i) for index, i in infos if not i.filename.startswith(_TOOL_FOLDERS)]
     limit = settings.IMR_UPLOAD_MAX_ZIP_MEMBERS
-    if len(infos) > limit:
-        raise Refused(f"the zip holds {len(infos)} files; at most {limit} are read from one zip")
+    if len(infos) > limit:  # each entry, folders too, is a row of the report
+        entries = "files and folders" if any(i.is_dir() for _, i in infos) else "files"
+        raise Refused(f"the zip holds {len(infos)} {entries}; at most {limit} are read from one zip")
     expanded = sum(i.file_size for _, i in infos)
     ratio = settings.IMR_UPLOAD_MAX_ZIP_RATIO
     # Below the per-file limit nothing is dangerous, however well it compresses (a page of blanks does).
@@ -101,6 +107,8 @@ def list_zip(handle: IO[bytes], zip_size: int) -> list[Member]:
 
 
 def _member_refusal(info: zipfile.ZipInfo) -> str:
+    if info.is_dir():
+        return "a folder, not a file: the files inside it have rows of their own"
     if info.flag_bits & _ENCRYPTED_FLAG:
         return "encrypted inside the zip: zip it again without a password"
     return type_refusal(info.filename, in_zip=True) or size_refusal(info.file_size)

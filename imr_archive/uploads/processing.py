@@ -55,8 +55,13 @@ def schedule(batch_id: int) -> None:
         transaction.on_commit(lambda: _start_thread(batch_id))
 
 
+def thread_name(batch_id: int) -> str:
+    """The name of the thread that reads a batch (what a debugger or a test finds it by)."""
+    return f"imr-upload-{batch_id}"
+
+
 def _start_thread(batch_id: int) -> None:
-    threading.Thread(target=_work, args=(batch_id,), name=f"imr-upload-{batch_id}", daemon=True).start()
+    threading.Thread(target=_work, args=(batch_id,), name=thread_name(batch_id), daemon=True).start()
 
 
 def _work(batch_id: int) -> None:

@@ -8,12 +8,13 @@ to the user; it is never silently dropped.
 Parameters (all optional; a list parameter may be repeated and its values
 combine with OR, different parameters combine with AND):
 
-    q                   words, phrases, AND/OR/NOT, field:value (query_text.py)
+    q                   words, phrases, AND/OR/NOT, field:value (query_text.py);
+                        at most 500 characters and 50 words
     outcome             upheld | overturned | partial | unknown          (list)
     category            a treatment category of vocabulary.CATEGORIES   (list)
     treatment           a normalized treatment name, exact but for case (list)
     guideline           a guideline slug of vocabulary.GUIDELINES       (list)
-    page                a cited guideline page (>= 1); needs `guideline`
+    page                a cited guideline page, 1 to 9999; needs `guideline`
     mtus                yes (cites an MTUS guideline) | no (cites none)
     specialty           a reviewer specialty of vocabulary.SPECIALTIES  (list)
     year                a decision year, 2013 to next year              (list)
@@ -25,15 +26,21 @@ combine with OR, different parameters combine with AND):
     age_min, age_max    patient age in years, 0 to 120, min <= max
     case                a case number (CM13-0001234), any letter case
     sort                relevance | newest | oldest
-    p                   the results page, from 1
+    p                   the results page, 1 to 1000
+
+Free text (q, treatment, case) holding a NUL byte or what was not UTF-8
+in the request is an error too, as is a number outside its bounds: no value
+reaches the database or a search engine unchecked.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django_filters.fields import MultipleChoiceField, RangeField
@@ -45,6 +52,12 @@ from imr_archive.search.database import DatabaseSearch
 from imr_archive.search.query import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
 
 PER_PAGE = 20
+# Past this page a results list would be a walk through tens of thousands of items: narrowing the search,
+# or another sort, finds them. It also bounds the offset a search engine is asked to skip.
+MAX_RESULTS_PAGE = 1000
+MAX_GUIDELINE_PAGE = 9999  # cited pages are read up to 1999 (parsing/citation_parts.py)
+MAX_QUERY_CHARACTERS = 500
+MAX_QUERY_WORDS = 50
 FIRST_YEAR = 2013
 MAX_AGE = 120
 
@@ -60,6 +73,27 @@ GUIDELINE_CHOICES = [(g.slug, g.short_name) for g in vocabulary.GUIDELINES]
 def year_choices() -> list[tuple[str, str]]:
     """Decision years a letter can have: the program began in 2013."""
     return [(str(y), str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)]
+
+
+# -- validators ---------------------------------------------------------------
+# Django's CharField refuses a NUL byte (no database stores one) itself; a list of free text needs it said.
+
+no_nul = ProhibitNullCharactersValidator()
+
+_WORD = re.compile(r"\w+")
+
+
+def utf8_only(value: str) -> None:
+    """Refuse U+FFFD: Django puts it for bytes of the request that are not UTF-8 (no one types it)."""
+    if "\ufffd" in value:
+        raise forms.ValidationError("Contains bytes that are not UTF-8 text.", code="not_utf8")
+
+
+def at_most_query_words(value: str) -> None:
+    words = len(_WORD.findall(value))
+    if words > MAX_QUERY_WORDS:
+        raise forms.ValidationError(f"Has {words} words; a search has at most {MAX_QUERY_WORDS}.",
+                                    code="too_many_words")
 
 
 # -- fields -----------------------------------------------------------------
@@ -91,6 +125,8 @@ class TextValuesField(forms.Field):
     def validate(self, value: list[str]) -> None:
         super().validate(value)
         for v in value:
+            no_nul(v)
+            utf8_only(v)
             if len(v) > self.max_length:
                 raise forms.ValidationError(f"A value is longer than {self.max_length} characters.", code="max_length")
 
@@ -155,12 +191,14 @@ def _date(value: date | datetime | None) -> date | None:
 class SearchFilterSet(django_filters.FilterSet):
     """Every search parameter of the site (see the module's docstring)."""
 
-    q = django_filters.CharFilter(label="Words", max_length=500)
+    q = django_filters.CharFilter(label="Words", max_length=MAX_QUERY_CHARACTERS,
+                                  validators=[utf8_only, at_most_query_words],
+                                  help_text=f"At most {MAX_QUERY_CHARACTERS} characters and {MAX_QUERY_WORDS} words.")
     outcome = ValuesFilter(label="Outcome", choices=Issue.OUTCOME_CHOICES)
     category = ValuesFilter(label="Category", choices=Issue.CATEGORY_CHOICES)
     treatment = TextValuesFilter(label="Treatment")
     guideline = ValuesFilter(label="Guideline", choices=GUIDELINE_CHOICES)
-    page = IntegerFilter(label="Guideline page", min_value=1)
+    page = IntegerFilter(label="Guideline page", min_value=1, max_value=MAX_GUIDELINE_PAGE)
     mtus = django_filters.ChoiceFilter(label="Cites the MTUS", choices=[("yes", "Yes"), ("no", "No")],
                                        empty_label="Either")
     specialty = ValuesFilter(label="Reviewer specialty", choices=[(s, s) for s in vocabulary.SPECIALTIES])
@@ -170,9 +208,9 @@ class SearchFilterSet(django_filters.FilterSet):
     sex = django_filters.ChoiceFilter(label="Patient sex", choices=[("female", "Female"), ("male", "Male")],
                                       empty_label="Either")
     age = AgeRangeFilter(label="Patient age")
-    case = django_filters.CharFilter(label="Case number", max_length=32)
+    case = django_filters.CharFilter(label="Case number", max_length=32, validators=[utf8_only])
     sort = django_filters.ChoiceFilter(label="Sort", choices=SORT_CHOICES, empty_label=None)
-    p = IntegerFilter(label="Results page", min_value=1)
+    p = IntegerFilter(label="Results page", min_value=1, max_value=MAX_RESULTS_PAGE)
 
     class Meta:
         model = Issue

@@ -16,7 +16,7 @@ from django.http import QueryDict
 from imr_archive.parsing import vocabulary
 from imr_archive.search.query import FACETS, SORT_RELEVANCE, SearchQuery, SearchResults
 from imr_archive.search.query_text import plain_words
-from imr_archive.web.filters import OUTCOME_LABELS, PER_PAGE, SORT_CHOICES
+from imr_archive.web.filters import MAX_RESULTS_PAGE, OUTCOME_LABELS, PER_PAGE, SORT_CHOICES
 
 PAGE_PARAM = "p"
 FACET_LABELS = {
@@ -87,6 +87,7 @@ class Pagination:
     links: list[PageLink | None]  # None: a gap ("…")
     first_item: int
     last_item: int
+    capped: bool = False  # the matches fill more pages than a search may show
 
 
 def without_empty_values(params: QueryDict) -> QueryDict:
@@ -100,7 +101,8 @@ def without_empty_values(params: QueryDict) -> QueryDict:
 
 
 def page_count(total: int, per_page: int = PER_PAGE) -> int:
-    return max(1, math.ceil(total / per_page))
+    """The results pages a search shows: every match's, up to the last page the search form accepts."""
+    return max(1, min(math.ceil(total / per_page), MAX_RESULTS_PAGE))
 
 
 class SearchLinks:
@@ -245,5 +247,6 @@ class SearchLinks:
             links=links,
             first_item=query.offset + 1 if total else 0,
             last_item=min(query.offset + query.per_page, total),
+            capped=total > pages * query.per_page,
         )
 

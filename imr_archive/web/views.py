@@ -18,7 +18,7 @@ from imr_archive.parsing import vocabulary
 from imr_archive.search import service
 from imr_archive.search.query import FACETS
 from imr_archive.web import stats, top_lists
-from imr_archive.web.filters import SearchFilterSet
+from imr_archive.web.filters import MAX_GUIDELINE_PAGE, SearchFilterSet
 from imr_archive.web.links import SearchLinks, page_count, without_empty_values
 from imr_archive.web.marking import marked_text, passages
 from imr_archive.web.results import result_rows
@@ -96,8 +96,8 @@ def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
     if shorter := _short_link(request):
         return shorter
     guideline = guideline_by_slug(slug)
-    if page < 1:
-        raise Http404("Guideline pages are numbered from 1.")
+    if not 1 <= page <= MAX_GUIDELINE_PAGE:
+        raise Http404(f"Guideline pages are numbered from 1 to {MAX_GUIDELINE_PAGE}.")
     data = request.GET.copy()
     data.setlist("guideline", [slug])
     data["page"] = str(page)

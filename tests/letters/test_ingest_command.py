@@ -262,21 +262,32 @@ def test_a_letter_that_cannot_be_stored_fails_alone_and_its_batch_is_stored(smal
 
 
 def test_the_parsers_read_a_bounded_number_of_files_ahead_of_the_storing(small_batches, monkeypatch, tmp_path):
-    """A slow store (a large index to write) must not leave a whole run's parsed letters in memory."""
-    import time
+    """A slow store (a large index to write) must not leave a whole run's parsed letters in memory.
+
+    What is bounded is the files handed to the parsing processes: counted as
+    they are handed, so the test depends on no timing of the processes.
+    """
+    import multiprocessing.pool
 
     from imr_archive.letters import ingest as ingest_module
 
     monkeypatch.setattr(ingest_module, "PARSE_WINDOW", 3)
-    store_batch = ingest_module._store_batch
-    parsed_ahead = []
+    handed, consumed, ahead = [0], [0], []
+    imap = multiprocessing.pool.Pool.imap
 
-    def slow_store(batch, guidelines):
-        time.sleep(0.05)  # time enough for an unbounded parser to read every file
-        parsed_ahead.append(len(kept_originals()) - Letter.objects.count())  # originals are saved when parsed
+    def counted_imap(pool, func, files, chunksize=1):
+        handed[0] += len(files)
+        return imap(pool, func, files, chunksize)
+
+    store_batch = ingest_module._store_batch
+
+    def recording_store(batch, guidelines):
+        consumed[0] += len(batch)
+        ahead.append(handed[0] - consumed[0])  # handed to the parsers, not yet taken by the storing
         return store_batch(batch, guidelines)
 
-    monkeypatch.setattr(ingest_module, "_store_batch", slow_store)
+    monkeypatch.setattr(multiprocessing.pool.Pool, "imap", counted_imap)
+    monkeypatch.setattr(ingest_module, "_store_batch", recording_store)
     run = tmp_path / "run"
     run.mkdir()
     for letter in seed_letters():
@@ -284,4 +295,5 @@ def test_the_parsers_read_a_bounded_number_of_files_ahead_of_the_storing(small_b
     _, err, status = ingest(run)
     assert status == 0, err
     assert Letter.objects.count() == len(seed_letters())
-    assert max(parsed_ahead) <= 2 * 3 + 4  # two windows, and the batch being stored
+    assert handed[0] == consumed[0] == len(seed_letters())
+    assert max(ahead) <= 2 * 3  # two windows at most

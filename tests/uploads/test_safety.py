@@ -83,3 +83,30 @@ def test_names_are_escaped_in_the_result_table(staff_client):
     assert [r.name for r in table(response)] == ["<script>alert(1)<.txt", "<script>alert(2)</script>.txt"]
     history = staff_client.get("/upload/history/").content.decode()
     assert "<script>alert" not in history and "&lt;script&gt;alert(2)&lt;/script&gt;.txt" in history
+
+
+def test_every_entry_of_a_zip_has_a_row_with_its_reason(staff_client):
+    """Names that are no file name, and folders, were dropped without a row (issue 16)."""
+    members = {"..": letter_bytes(0), ".": b"x", "../": b"", "letters/": b"", "letters/a.txt": letter_bytes(1)}
+    rows = [(r.name, r.status, r.details) for r in table(upload(staff_client, zip_file("parts.zip", members)))]
+    folder = "a folder, not a file: the files inside it have rows of their own"
+    assert rows[:4] == [("..", "failed", "the file has no name"), (".", "failed", "the file has no name"),
+                        ("../", "failed", folder), ("letters/", "failed", folder)]
+    assert rows[4][:2] == ("letters/a.txt", "new")
+
+
+def test_every_file_part_of_an_upload_has_a_row(staff_client):
+    """Django's parser drops a part whose name is nothing once its folders are stripped (issue 16): a hand-made
+    request can send one, and it gets its row and reason like any file; an empty file input is no file."""
+    boundary = "BoUnDaRy"
+    parts = [("..", letter_bytes(0)), (".", b"x"), ("letters/", b"x"), ("a/..", b"x"), ("\x01", b"x"),
+             ("ok.txt", letter_bytes(1)), ("", b"")]
+    body = b"".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+        f"Content-Type: text/plain\r\n\r\n".encode() + data + b"\r\n" for name, data in parts)
+    body += f"--{boundary}--\r\n".encode()
+    response = staff_client.post(UPLOAD_URL, body, content_type=f"multipart/form-data; boundary={boundary}",
+                                 follow=True)
+    rows = [(r.name, r.status, r.details) for r in table(response)]
+    assert rows[:5] == [("(no name)", "failed", "the file has no name")] * 5
+    assert rows[5][:2] == ("ok.txt", "new") and len(rows) == 6

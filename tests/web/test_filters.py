@@ -62,8 +62,21 @@ INVALID = [
     ("sort=best", "sort"),
     ("p=abc", "p"),
     ("p=0", "p"),
+    ("p=1001", "p"),  # past the last results page a search shows
+    ("p=1000000000000000000", "p"),  # an offset past every integer type (issue 16)
+    ("guideline=odg&page=10000", "page"),
+    ("guideline=odg&page=2147483648", "page"),
+    ("age_min=99999999999999999999", "age"),
     ("case=" + "X" * 40, "case"),
+    ("case=CM14-0203117%00", "case"),
     ("treatment=" + "x" * 200, "treatment"),
+    ("treatment=norco%00", "treatment"),  # a NUL byte, which PostgreSQL refuses to compare (issue 16)
+    ("treatment=norco%FF", "treatment"),  # bytes that are not UTF-8
+    ("q=therapy%FF", "q"),
+    ("q=therapy%00", "q"),
+    ("q=" + "a" * 501, "q"),
+    ("q=" + "a+" * 51, "q"),  # words as well as characters (170 short words recursed in a retired engine)
+    ("q=" + "-".join(["a"] * 51), "q"),  # words joined by hyphens are words all the same
 ]
 
 
@@ -72,6 +85,23 @@ def test_an_invalid_value_is_a_form_error_on_its_parameter(query, field):
     filterset = SearchFilterSet(QueryDict(query))
     assert not filterset.is_valid()
     assert field in filterset.errors
+
+
+def test_the_bounds_are_the_form_s_message():
+    errors = SearchFilterSet(QueryDict("q=" + "a+" * 60 + "&p=5000&guideline=odg&page=20000")).errors
+    assert errors["q"] == ["Has 60 words; a search has at most 50."]
+    assert errors["p"] == ["Ensure this value is less than or equal to 1000."]
+    assert errors["page"] == ["Ensure this value is less than or equal to 9999."]
+
+
+def test_the_form_states_the_bounds():
+    rendered = str(SearchFilterSet(QueryDict("")).form)
+    assert 'name="q" maxlength="500"' in rendered and "At most 500 characters and 50 words." in rendered
+    assert 'max="9999"' in rendered and 'max="1000"' in rendered
+
+
+def test_a_fifty_word_query_is_valid():
+    assert SearchFilterSet(QueryDict("q=" + "a+" * 50)).is_valid()
 
 
 def test_the_filterset_renders_the_readable_parameter_names():

@@ -253,6 +253,12 @@ def test_a_hit_shows_outcome_category_guidelines_and_dates(client, site):
     ("sort=random", 400),
     ("p=abc", 400),
     ("p=0", 400),
+    ("p=1001", 400),
+    ("p=1000000000000000000", 400),
+    ("guideline=odg&page=2147483648", 400),
+    ("treatment=norco%00", 400),
+    ("q=therapy%FF", 400),
+    ("q=" + "a+" * 60, 400),
     ("p=999", 404),
     ("outcome=overturned&p=2", 404),
 ])

@@ -15,6 +15,7 @@ from whoosh import index, writing
 from whoosh.qparser import MultifieldParser
 from whoosh.query import And, Query, Term
 
+from imr_archive.child_processes import children_die_with_this_process
 from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.errors import IndexBusy
 from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
@@ -105,23 +106,25 @@ class WhooshBackend:
 
         One writer (indexing on every core) for the whole run: committing per
         batch made Whoosh merge ever larger segments again and again. The
-        index shows the new letters once the run ends.
+        index shows the new letters once the run ends. The writer's processes
+        die with this one, however it ends, and never keep the index lock.
         """
         cores = max(1, min(os.cpu_count() or 1, 4))
-        writer = self._writer(limitmb=256, procs=cores, multisegment=cores > 1)
+        with children_die_with_this_process():
+            writer = self._writer(limitmb=256, procs=cores, multisegment=cores > 1)
 
-        def replace(letter_ids: list[int]) -> None:
-            for letter_id in letter_ids:
-                writer.delete_by_term("letter_id", str(letter_id))
-            for doc in documents_for_letters(letter_ids):
-                writer.add_document(**document_fields(doc))
+            def replace(letter_ids: list[int]) -> None:
+                for letter_id in letter_ids:
+                    writer.delete_by_term("letter_id", str(letter_id))
+                for doc in documents_for_letters(letter_ids):
+                    writer.add_document(**document_fields(doc))
 
-        try:
-            yield replace
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
+            try:
+                yield replace
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
 
     def clear(self) -> None:
         """Empty the index; one of another schema is replaced by a new one.
