@@ -12,7 +12,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue
-from imr_archive.search.query import FACETS, SORT_OLDEST, Hit, SearchQuery, SearchResults
+from imr_archive.search.query import FACETS, NO_YEAR, SORT_OLDEST, Hit, SearchQuery, SearchResults
 from imr_archive.search.snippets import plain_snippet
 
 # Where each facet's value lives, seen from an Issue.
@@ -36,14 +36,20 @@ def facet_conditions(query: SearchQuery, item_id: str = "id") -> dict[str, Q]:
     for facet, lookup in FACET_FIELDS.items():
         values = getattr(query, facet)
         if values:
-            conditions[facet] = Q(**{f"{lookup}__in": values})
+            condition = Q(**{f"{lookup}__in": [v for v in values if v is not None]})
+            if None in values:  # the year facet's "no decision date"
+                condition |= Q(**{f"{lookup}__isnull": True})
+            conditions[facet] = condition
     if query.guideline:
         guidelines = Guideline.objects.filter(slug__in=query.guideline).values("id")
+        chapter = {"citation__chapter_slug": query.chapter} if query.chapter else {}
         if query.page is not None:
-            citing = CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page).values("issue_id")
+            citing = CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page, **chapter)
+        elif query.chapter:
+            citing = Citation.objects.filter(guideline_id__in=guidelines, chapter_slug=query.chapter)
         else:
-            citing = Citation.objects.filter(guideline_id__in=guidelines).values("issue_id")
-        conditions["guideline"] = Q(**{f"{item_id}__in": citing})
+            citing = Citation.objects.filter(guideline_id__in=guidelines)
+        conditions["guideline"] = Q(**{f"{item_id}__in": citing.values("issue_id")})
     return conditions
 
 
@@ -64,7 +70,7 @@ def other_conditions(query: SearchQuery) -> list[Q]:
             "letter__patient_sex": query.sex,
             "letter__patient_age__gte": query.age_min,
             "letter__patient_age__lte": query.age_max,
-            "letter__case_number__iexact": query.case_number or None,
+            "letter__case_number__istartswith": query.case_number or None,
             "letter_id": query.letter_id,
         }.items()
         if value is not None
@@ -109,6 +115,8 @@ class DatabaseSearch:
                 rows = self.guideline_counts(qs)
             else:
                 rows = qs.values_list(FACET_FIELDS[facet]).annotate(n=Count("id"))
+                if facet == "year":  # an item without a decision date counts under "none"
+                    rows = [(NO_YEAR if v is None else v, n) for v, n in rows]
             counts[facet] = sorted(((str(v), n) for v, n in rows if v not in ("", None) and n),
                                    key=lambda item: (-item[1], item[0]))
         return counts

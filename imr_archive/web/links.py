@@ -9,14 +9,15 @@ Every link that changes what matches goes back to the first results page.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from django.http import QueryDict
 
 from imr_archive.parsing import vocabulary
-from imr_archive.search.query import FACETS, SORT_RELEVANCE, SearchQuery, SearchResults
+from imr_archive.search.query import FACETS, NO_YEAR, SORT_RELEVANCE, SearchQuery, SearchResults
 from imr_archive.search.query_text import plain_words
-from imr_archive.web.filters import MAX_RESULTS_PAGE, OUTCOME_LABELS, PER_PAGE, SORT_CHOICES
+from imr_archive.web.filters import MAX_RESULTS_PAGE, NO_YEAR_LABEL, OUTCOME_LABELS, PER_PAGE, SORT_CHOICES
 
 PAGE_PARAM = "p"
 FACET_LABELS = {
@@ -30,6 +31,7 @@ FACET_LABELS = {
 REFINE_FIELDS = ("decision_after", "decision_before", "injury_after", "injury_before", "age_min", "age_max",
                  "sex", "mtus", "case")
 GUIDELINE_NAMES = {g.slug: g.short_name for g in vocabulary.GUIDELINES}
+FULL_CASE_NUMBER = re.compile(r"CM\d{2}-\d{7}", re.IGNORECASE)
 
 
 def value_label(name: str, value: str) -> str:
@@ -38,7 +40,19 @@ def value_label(name: str, value: str) -> str:
         return OUTCOME_LABELS.get(value, value)
     if name == "guideline":
         return GUIDELINE_NAMES.get(value, value)
+    if name == "year" and value == NO_YEAR:
+        return NO_YEAR_LABEL
     return value
+
+
+def chapter_label(slug: str, guidelines: list[str]) -> str:
+    """A chapter's canonical name in the guidelines filtered by, or its slug's words."""
+    for guideline in guidelines:
+        info = vocabulary.GUIDELINE_BY_SLUG.get(guideline)
+        for chapter in vocabulary.CHAPTERS.get(info.name if info else "", ()):
+            if chapter.slug == slug:
+                return chapter.name
+    return slug.replace("-", " ").capitalize()
 
 
 @dataclass
@@ -142,7 +156,8 @@ class SearchLinks:
         if not values:
             params.pop(name, None)
         if name == "guideline" and not values:
-            params.pop("page", None)  # a guideline page means nothing without a guideline
+            params.pop("page", None)  # a guideline page or chapter means nothing without a guideline
+            params.pop("chapter", None)
         return self.url(params)
 
     def with_value(self, name: str, value: str, keep_page: bool = False) -> str:
@@ -185,8 +200,8 @@ class SearchLinks:
             selected = [v for v in self.params.getlist(name) if v]
             counts = dict(results.facets.get(name, []))
             values = list(counts.items()) + [(v, 0) for v in selected if v not in counts]
-            if name == "year":
-                values.sort(key=lambda item: item[0], reverse=True)
+            if name == "year":  # newest first, items without a decision date last
+                values.sort(key=lambda item: (item[0] != NO_YEAR, item[0]), reverse=True)
             facets.append(Facet(name, FACET_LABELS[name], [
                 FacetValue(value, value_label(name, value), count, value in selected, self.toggle(name, value))
                 for value, count in values
@@ -203,6 +218,10 @@ class SearchLinks:
                             ("guideline", "Guideline"), ("specialty", "Specialty"), ("year", "Year")):
             for value in dict.fromkeys(v for v in self.params.getlist(name) if v.strip()):
                 chips.append(Chip(f"{label}: {value_label(name, value)}", self.without(name, value)))
+        chapter = self.params.get("chapter", "").strip()
+        if chapter:
+            chips.append(Chip(f"Chapter: {chapter_label(chapter, self.params.getlist('guideline'))}",
+                              self.without("chapter")))
         singles = (
             ("page", "Guideline page {}"),
             ("mtus", "Cites the MTUS: {}"),
@@ -213,12 +232,16 @@ class SearchLinks:
             ("sex", "Patient: {}"),
             ("age_min", "Age at least {}"),
             ("age_max", "Age at most {}"),
-            ("case", "Case {}"),
         )
         for name, label in singles:
             value = self.params.get(name, "").strip()
             if value:
                 chips.append(Chip(label.format(value), self.without(name)))
+        case = self.params.get("case", "").strip()
+        if case:
+            whole = FULL_CASE_NUMBER.fullmatch(case)
+            chips.append(Chip(f"Case number {case}" if whole else f"Case number starting {case}",
+                              self.without("case")))
         return chips
 
     def sorts(self, query: SearchQuery) -> list[SortLink]:
