@@ -119,6 +119,9 @@ class _Found:
         kept.extend(v for v in values if v not in kept)
 
 
+_FULL_NAMES = {g.name.lower(): g.slug for g in vocabulary.GUIDELINES if g.name != vocabulary.OTHER}
+
+
 @cache
 def _guideline_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(pattern, re.IGNORECASE), vocabulary.GUIDELINE_BY_NAME[name].slug)
@@ -133,8 +136,7 @@ def guideline_named(text: str) -> str | None:
     for pattern, slug in _guideline_patterns():
         if pattern.fullmatch(key):
             return slug
-    full = {g.name.lower(): g.slug for g in vocabulary.GUIDELINES if g.name != vocabulary.OTHER}
-    return full.get(key)
+    return _FULL_NAMES.get(key)
 
 
 def _specialty_of(phrase: str) -> str | None:
