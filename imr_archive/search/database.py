@@ -42,14 +42,14 @@ def facet_conditions(query: SearchQuery, item_id: str = "id") -> dict[str, Q]:
             conditions[facet] = condition
     if query.guideline:
         guidelines = Guideline.objects.filter(slug__in=query.guideline).values("id")
-        chapter = {"citation__chapter_slug": query.chapter} if query.chapter else {}
-        if query.page is not None:
-            citing = CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page, **chapter)
-        elif query.chapter:
-            citing = Citation.objects.filter(guideline_id__in=guidelines, chapter_slug=query.chapter)
-        else:
-            citing = Citation.objects.filter(guideline_id__in=guidelines)
-        conditions["guideline"] = Q(**{f"{item_id}__in": citing.values("issue_id")})
+        citing = [Citation.objects.filter(guideline_id__in=guidelines)]
+        if query.page is not None or query.chapter:  # the item cites the page, and the chapter, of the guideline
+            citing = []
+            if query.page is not None:
+                citing.append(CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page))
+            if query.chapter:
+                citing.append(Citation.objects.filter(guideline_id__in=guidelines, chapter_slug=query.chapter))
+        conditions["guideline"] = Q(*(Q(**{f"{item_id}__in": rows.values("issue_id")}) for rows in citing))
     return conditions
 
 

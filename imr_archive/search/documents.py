@@ -34,6 +34,7 @@ class IssueDocument:
     age: int | None
     guidelines: list[str] = field(default_factory=list)  # slugs of cited guidelines
     guideline_pages: list[str] = field(default_factory=list)  # "slug:page"
+    guideline_chapters: list[str] = field(default_factory=list)  # "slug:chapter slug" (Citation.chapter_slug)
     mtus: bool = False
 
 
@@ -57,12 +58,15 @@ def documents_for_letters(letter_ids: Iterable[int]) -> Iterator[IssueDocument]:
     )
     ids = [issue.id for issue in issues]
     slugs: dict[int, set[str]] = defaultdict(set)
+    chapters: dict[int, set[str]] = defaultdict(set)
     mtus: dict[int, bool] = defaultdict(bool)
-    for issue_id, slug, is_mtus in Citation.objects.filter(issue_id__in=ids).values_list(
-        "issue_id", "guideline__slug", "mtus"
+    for issue_id, slug, is_mtus, chapter in Citation.objects.filter(issue_id__in=ids).values_list(
+        "issue_id", "guideline__slug", "mtus", "chapter_slug"
     ):
         slugs[issue_id].add(slug)
         mtus[issue_id] |= is_mtus
+        if chapter:
+            chapters[issue_id].add(f"{slug}:{chapter}")
     pages: dict[int, set[str]] = defaultdict(set)
     for issue_id, slug, page in CitedPage.objects.filter(citation__issue_id__in=ids).values_list(
         "citation__issue_id", "guideline__slug", "page"
@@ -89,5 +93,6 @@ def documents_for_letters(letter_ids: Iterable[int]) -> Iterator[IssueDocument]:
             age=letter.patient_age,
             guidelines=sorted(slugs[issue.id]),
             guideline_pages=sorted(pages[issue.id]),
+            guideline_chapters=sorted(chapters[issue.id]),
             mtus=mtus[issue.id],
         )

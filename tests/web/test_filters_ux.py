@@ -7,7 +7,7 @@ import re
 import pytest
 
 from imr_archive.parsing import vocabulary
-from tests.web.conftest import chips, facets, html, total
+from tests.web.conftest import chips, facets, hits, html, total
 from tests.web.test_guideline_pages import CANONICAL_NAMES, chapter_rows
 
 SEARCH = "/search/"
@@ -83,3 +83,30 @@ def test_a_chapter_needs_its_guideline(client, site):
     assert response.status_code == 400
     assert "A chapter needs its guideline" in html(response)
     assert client.get(SEARCH, {"guideline": "odg", "chapter": "no such/chapter"}).status_code == 400
+
+
+# -- the same filters on a search with words (answered by the full-text engine) ------------------------------
+
+
+def every_hit(client, query: str) -> set[int]:
+    found, number = set(), 1
+    while (response := client.get(f"{SEARCH}?{query}&p={number}")).status_code == 200:
+        found |= set(hits(response))
+        number += 1
+    return found
+
+
+WORDS = "q=medical"  # in nearly every item: the engine answers, and the filters have items to keep
+
+
+@pytest.mark.parametrize("filters", ["year=none", "year=none&year=2015", "case=CM14", "case=cm15-0",
+                                     "guideline=odg&chapter=pain", "guideline=mtus-chronic-pain&chapter=nsaids",
+                                     "guideline=mtus-chronic-pain&chapter=opioids-criteria-for-use&page=76"])
+def test_words_and_a_filter_find_what_each_finds_alone(client, site, filters):
+    both = every_hit(client, f"{WORDS}&{filters}")
+    assert both and both == every_hit(client, WORDS) & every_hit(client, filters)
+
+
+def test_the_year_facet_of_a_search_with_words_counts_its_undated_items(client, site):
+    undated_hits = every_hit(client, WORDS) & every_hit(client, "year=none")
+    assert facets(client.get(f"{SEARCH}?{WORDS}"))["year"]["none"] == len(undated_hits) > 0

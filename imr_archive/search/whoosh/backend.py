@@ -18,7 +18,7 @@ from whoosh.query import And, Query, Term
 from imr_archive.child_processes import children_die_with_this_process
 from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.errors import IndexBusy
-from imr_archive.search.query import FACETS, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
+from imr_archive.search.query import FACETS, NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
 from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
 from imr_archive.search.whoosh.columns import Columns
 from imr_archive.search.whoosh.counting import count_facets
@@ -168,11 +168,18 @@ class WhooshBackend:
         passing: dict[str, set[int]] = {}
         for facet in ("outcome", "category", "specialty", "year"):
             if getattr(query, facet):
-                holding = (columns.holding(facet, str(value)) for value in getattr(query, facet))
+                holding = (columns.holding(facet, NO_YEAR if value is None else str(value))
+                           for value in getattr(query, facet))
                 passing[facet] = matches.intersection(chain.from_iterable(holding))
-        if query.guideline and query.page is not None:
-            passing["guideline"] = matches.intersection(searcher.docs_for_query(
-                any_of("guideline_page", [f"{slug}:{query.page}" for slug in query.guideline])))
+        if query.guideline and (query.page is not None or query.chapter):
+            citing = matches
+            if query.page is not None:
+                citing = citing.intersection(searcher.docs_for_query(
+                    any_of("guideline_page", [f"{slug}:{query.page}" for slug in query.guideline])))
+            if query.chapter:
+                citing = citing.intersection(searcher.docs_for_query(
+                    any_of("guideline_chapter", [f"{slug}:{query.chapter}" for slug in query.guideline])))
+            passing["guideline"] = citing
         elif query.guideline:
             holding = (columns.holding("guideline", slug) for slug in query.guideline)
             passing["guideline"] = matches.intersection(chain.from_iterable(holding))
