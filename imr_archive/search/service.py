@@ -1,6 +1,7 @@
 """The search layer's front door: which backend answers, opened lazily from settings.
 
     search(SearchQuery) -> SearchResults
+    marked(text, q) -> HTML                                 the text with the words q searches for marked
     reindex_letters(ids), remove_letters(ids): keep the index in step with the database
 
 IMR_SEARCH_BACKEND picks the engine that answers searches with words:
@@ -38,6 +39,7 @@ class TextIndex(Protocol):
     def indexed_stamps(self) -> dict[int, tuple[int, str]]: ...
     def problems(self) -> list[str]: ...  # what is wrong with the index itself, a line each
     def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults: ...
+    def marked(self, text: str, q: str) -> str: ...
 
 
 @cache
@@ -75,6 +77,11 @@ def _answer(query: SearchQuery) -> SearchResults:
         results.notes = read.notes or ["Your query has no words, so every item is shown."]
         return results
     return browse(query)
+
+
+def marked(text: str, q: str) -> str:
+    """`text` escaped, the words `q` searches for (as the engine reads them) in <mark>; "" when none is in it."""
+    return text_index().marked(text, q) if plain_words(read_query(q).text) else ""
 
 
 def browse(query: SearchQuery) -> SearchResults:

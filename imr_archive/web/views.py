@@ -10,6 +10,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 
 from imr_archive.api.citations import item_citation, letter_citation
 from imr_archive.api.links import data_links
@@ -69,7 +70,7 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
         context["last_page_url"] = links.page(pages)
     else:
         context.update(
-            rows=result_rows(results.hits),
+            rows=result_rows(results.hits, query.q),
             facets=links.facets(results),
             sorts=links.sorts(query),
             pagination=links.pagination(query, results.total),
@@ -119,12 +120,21 @@ def field_labels(model, names: list[str]) -> list[str]:
     return labels
 
 
+def _searched_words(request: HttpRequest) -> str:
+    """The words of the search a hit's link came from (?q=), when the search form would take them."""
+    form = SearchFilterSet({"q": request.GET.get("q", "")}).form
+    return " ".join(form.cleaned_data.get("q", "").split()) if form.is_valid() else ""
+
+
 def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
     permalink = request.build_absolute_uri(letter.get_absolute_url())
     issues = list(letter.issues.all())
+    words = _searched_words(request)
     for issue in issues:
         issue.corrected_labels = field_labels(Issue, issue.corrected_fields)
         issue.citation = item_citation(issue, letter, permalink)
+        # Arriving from a search: the rationales holding its words are open, the words marked.
+        issue.marked_rationale = mark_safe(service.marked(issue.rationale, words)) if words else ""  # noqa: S308
     spans = [
         (c.id, c.span_start, c.span_end, f"{c.guideline.short_name}, item {issue.ordinal}")
         for issue in issues for c in issue.citations.all()
@@ -143,6 +153,7 @@ def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
         "text": marked_text(letter.text, marked),
         "passage_count": len(marked),
         "original_name": Path(letter.source_name).name if letter.original else "",
+        "searched_words": words,
     })
 
 

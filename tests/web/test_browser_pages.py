@@ -190,6 +190,32 @@ def test_a_plain_english_search_is_offered_as_its_filters_and_one_click_runs_the
         page.context.close()
 
 
+# -- the letter page reached from a hit -----------------------------------------------------------------
+
+
+def test_a_hit_opens_its_letter_at_the_item_with_the_rationale_open_and_the_words_marked(site, browser):
+    page = new_page(browser)
+    try:
+        page.goto(f"{site}/search/?q=cyclobenzaprine")
+        hit = page.locator("[data-issue]").filter(has_text="Cyclobenzaprine 7.5mg").first
+        hit.get_by_role("heading").get_by_role("link").click()
+        page.wait_for_url(re.compile(r"/case/CM14-0203117/\?q=cyclobenzaprine#item-2$"))
+        wait_for_scrolling_to_stop(page)
+        item = page.locator("#item-2")
+        expect(item).to_be_in_viewport()
+        rationale = item.locator("details.rationale")
+        expect(rationale).to_have_attribute("open", "")
+        expect(rationale.locator("mark").first).to_be_visible()
+        expect(rationale.locator("mark").first).to_have_text(re.compile("cyclobenzaprine", re.IGNORECASE))
+        shoot(page, "letter-from-a-hit", full_page=False)
+        # An item reached by its address alone, whose rationale holds no searched word, is opened too.
+        page.goto(f"{site}/case/CM14-0203117/#item-3")
+        expect(page.locator("#item-3 details.rationale")).to_have_attribute("open", "")
+        expect(page.locator("#item-1 details.rationale")).not_to_have_attribute("open", "")
+    finally:
+        page.context.close()
+
+
 # -- accessibility ---------------------------------------------------------------------------------------
 
 

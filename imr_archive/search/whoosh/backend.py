@@ -22,7 +22,7 @@ from imr_archive.search.query import FACETS, NO_YEAR, SORT_OLDEST, SORT_RELEVANC
 from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
 from imr_archive.search.whoosh.columns import Columns
 from imr_archive.search.whoosh.counting import count_facets
-from imr_archive.search.whoosh.highlighting import snippet
+from imr_archive.search.whoosh.highlighting import snippet, whole_text_marked
 from imr_archive.search.whoosh.postings import PostingsCache
 from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
 from imr_archive.search.whoosh.schema import (
@@ -193,6 +193,15 @@ class WhooshBackend:
 
         return evaluate(words, term_scores, searcher.reader().all_doc_ids)
 
+    @staticmethod
+    def _terms(parsed: Query) -> set[str]:
+        return {text.decode("utf-8") if isinstance(text, bytes) else text
+                for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS}
+
+    def marked(self, text: str, q: str) -> str:
+        """`text` escaped, the words `q` searches for in <mark>: empty when it holds none of them."""
+        return whole_text_marked(text, self._terms(self._parser.parse(read_query(q).text)))
+
     def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults:
         """Answer a search with words.
 
@@ -206,8 +215,7 @@ class WhooshBackend:
         """
         read: QueryText = read_query(query.q)
         parsed = self._parser.parse(read.text)
-        terms = {text.decode("utf-8") if isinstance(text, bytes) else text
-                 for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS}
+        terms = self._terms(parsed)
         words = parsed.accept(phrase_as_pairs)
         searcher = self._searcher()
         state = self._state(searcher)

@@ -26,3 +26,8 @@ def snippet(texts: list[str], terms: set[str]) -> str:
         if marked:
             return marked
     return plain_snippet(texts[0] if texts else "")
+
+
+def whole_text_marked(text: str, terms: set[str]) -> str:
+    """The whole text, escaped, the words in <mark> (the letter page's rationale of a hit)."""
+    return highlight.highlight(text, terms, PROSE, highlight.WholeFragmenter(), _MARK, top=1) or ""
