@@ -3,15 +3,19 @@
 
     python bench/measure_stack.py --stack sqlite|postgres --corpus DIR --archive DIR [--runs 40] ...
 
-Prints one JSON object (bench/run.py, which starts PostgreSQL and passes
-DATABASE_URL, collects them). Measured:
+The stacks: sqlite (SQLite + Whoosh, the embedded default) and postgres
+(PostgreSQL + Tantivy, production). Prints one JSON object (bench/run.py,
+which starts PostgreSQL and passes DATABASE_URL, collects them). Measured:
   ingest       `manage.py ingest_letters CORPUS` end to end (parse, store, index), letters/s
-  sizes        the full-text index (Whoosh folder, or the search table with its RUM index) and the database
-  latency      each query type of bench/queries.py on a gunicorn server (2 workers), median and p95 ms,
-               and the type's slowest page (the highest median of its queries)
+  rebuild      `manage.py rebuild_index` (the index anew from the database), items/s
+  sizes        the index folder and the database
+  latency      each query type of bench/queries.py on a gunicorn server (2 workers), median and p95 ms:
+               "first", each page the first time it is asked at this index state (the figure that counts),
+               and "again", the same pages asked again; with the type's slowest page
+  raw          Tantivy stacks: the same queries answered by bare Tantivy in this process (bench/raw_tantivy.py)
   naive        the same queries the naive ORM way (bench/naive.py), median ms
   load         locust, a mix of pages from a second process: requests/s, p95, failures
-  memory       the server's peak resident set (largest of master and workers)
+  memory       each gunicorn worker's peak resident set
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from queries import page_url, query_types
 from search import folder_size
 from server import REPO, environment, fetch_ms, gunicorn
 
+INDEX_VERSION = "2026-12-05 tantivy-0.27 analyzer 2"  # change it when the index's schema or analyzer changes
+ENGINES = {"sqlite": "whoosh", "postgres": "tantivy"}
 LOAD_MIX = {"one word": 30, "two words": 15, "phrase": 10, "word + outcome + category": 15,
             "browse all": 15, "guideline page": 10}
 LETTER_PAGES_WEIGHT = 5
@@ -43,21 +49,32 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 def build(env: dict[str, str], corpus: Path, record: Path) -> dict[str, object]:
-    """Ingest the corpus as an admin would; remember the figures (a rebuilt archive re-measures).
+    """Ingest the corpus as an admin would, then rebuild the index; remember the figures.
 
-    An archive built before a schema change is migrated first, as a deployment would be.
+    A rebuilt archive re-measures. An archive built before a schema change is
+    migrated first, as a deployment would be; one whose index was built by an
+    older version (or never, when replicated) gets its index rebuilt, timed.
     """
     manage(env, "migrate", "--noinput", "-v0")
-    if record.exists():
-        return json.loads(record.read_text())
-    letters = len(list(corpus.glob("*.txt")))
-    started = time.perf_counter()
-    manage(env, "ingest_letters", str(corpus), "--no-progress", "-v0")
-    seconds = time.perf_counter() - started
-    figures = {"letters": letters, "ingest_seconds": round(seconds, 1),
-               "ingest_per_s": round(letters / seconds, 1),
-               "ingest_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
-               "built": datetime.date.today().isoformat()}
+    figures = json.loads(record.read_text()) if record.exists() else {}
+    if not figures:
+        letters = len(list(corpus.glob("*.txt")))
+        started = time.perf_counter()
+        manage(env, "ingest_letters", str(corpus), "--no-progress", "-v0")
+        seconds = time.perf_counter() - started
+        figures = {"letters": letters, "ingest_seconds": round(seconds, 1),
+                   "ingest_per_s": round(letters / seconds, 1),
+                   "ingest_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+                   "built": datetime.date.today().isoformat()}
+    if figures.get("index_version") != INDEX_VERSION:
+        started = time.perf_counter()
+        manage(env, "rebuild_index", "--no-progress", "-v0")
+        seconds = time.perf_counter() - started
+        items = int(subprocess.run([sys.executable, str(REPO / "manage.py"), "shell", "-v0", "-c",
+                                    "from imr_archive.letters.models import Issue; print(Issue.objects.count())"],
+                                   cwd=REPO, env=env, check=True, capture_output=True, text=True).stdout)
+        figures.update(index_version=INDEX_VERSION, rebuild_seconds=round(seconds, 1),
+                       rebuild_items_per_s=round(items / seconds))
     record.write_text(json.dumps(figures))
     return figures
 
@@ -65,32 +82,38 @@ def build(env: dict[str, str], corpus: Path, record: Path) -> dict[str, object]:
 def sizes(stack: str, var: Path) -> dict[str, float]:
     from django.db import connection
 
+    index = {"index_mb": round(folder_size(var / "index") / 1e6)}
     if stack == "sqlite":
-        database = sum(p.stat().st_size for p in var.glob("db.sqlite3*"))
-        return {"index_mb": round(folder_size(var / "index") / 1e6), "database_mb": round(database / 1e6)}
+        return {**index, "database_mb": round(sum(p.stat().st_size for p in var.glob("db.sqlite3*")) / 1e6)}
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # the steady state autovacuum keeps: visibility map set
-        cursor.execute("SELECT pg_total_relation_size('search_issuesearchdocument'), "
-                       "pg_database_size(current_database())")
-        index, database = cursor.fetchone()
-    return {"index_mb": round(index / 1e6), "database_mb": round(database / 1e6)}
+        cursor.execute("SELECT pg_database_size(current_database())")
+        return {**index, "database_mb": round(cursor.fetchone()[0] / 1e6)}
 
 
-def latency(base: str, runs: int) -> dict[str, dict[str, float]]:
-    figures = {}
+def spread(times: list[float]) -> dict[str, float]:
+    return {"median": round(statistics.median(times), 1), "p95": round(statistics.quantiles(times, n=20)[-1], 1)}
+
+
+def latency(base: str, runs: int, raw: object | None) -> dict[str, dict[str, object]]:
+    """Each query type: its pages the first time, then again; bare Tantivy's figures taken right after."""
+    fetch_ms(base + "/search/?q=warm")  # a page outside the timed ones: modules loaded, connections open
+    figures: dict[str, dict[str, object]] = {}
     for name, queries in query_types().items():
         pages = [page_url(query) for query in queries]
-        for page in pages:  # warm caches as a running server has them
-            fetch_ms(base + page)
-        by_page: dict[str, list[float]] = {}  # the pages timed (fewer runs than pages leave some out)
+        first = {page: fetch_ms(base + page) for page in pages}
+        by_page: dict[str, list[float]] = {}
         for run in range(runs):
             page = pages[run % len(pages)]
             by_page.setdefault(page, []).append(fetch_ms(base + page))
-        times = [ms for page_times in by_page.values() for ms in page_times]
-        slowest = max(by_page, key=lambda page: statistics.median(by_page[page]))
-        figures[name] = {"median": round(statistics.median(times)),
-                         "p95": round(statistics.quantiles(times, n=20)[-1]),
-                         "slowest": {"page": slowest, "median": round(statistics.median(by_page[slowest]))}}
+        slowest = max(first, key=first.__getitem__)
+        figures[name] = {"first": spread(list(first.values())),
+                         "again": spread([ms for times in by_page.values() for ms in times]) if runs > 1 else {},
+                         "slowest": {"page": slowest, "ms": round(first[slowest])}}
+        if raw is not None:
+            from raw_tantivy import latency as raw_latency
+
+            figures[name]["raw"] = raw_latency(raw, queries, max(runs, len(queries)))
     return figures
 
 
@@ -141,7 +164,7 @@ def main() -> int:
     args = parser.parse_args()
 
     var = (args.archive / "var").resolve()
-    settings = {"IMR_VAR_DIR": str(var), "IMR_SEARCH_BACKEND": "whoosh" if args.stack == "sqlite" else "postgres"}
+    settings = {"IMR_VAR_DIR": str(var), "IMR_SEARCH_BACKEND": ENGINES[args.stack]}
     env = environment(**settings)
     os.environ.update(env)
     figures: dict[str, object] = {"stack": args.stack, **build(env, args.corpus.resolve(), args.archive / "build.json")}
@@ -150,11 +173,16 @@ def main() -> int:
 
     django.setup()
     figures.update(sizes(args.stack, var))
+    raw = None
+    if ENGINES[args.stack] == "tantivy":
+        from raw_tantivy import RawSearch
+
+        raw = RawSearch(var / "index")
     with gunicorn(env) as server:
-        figures["latency"] = latency(server.url, args.runs)
+        figures["latency"] = latency(server.url, args.runs, raw)
         if args.load_seconds:
             figures["load"] = load(server.url, args.load_seconds, args.users)
-        figures["server_peak_mb"] = round(server.peak_memory_mb())
+        figures["workers_mb"] = server.workers_memory_mb()
     if args.naive_runs:
         figures["naive"] = naive(args.naive_runs)
     print(json.dumps(figures))

@@ -1,21 +1,24 @@
 #!/usr/bin/env python
-"""Both stacks side by side at each archive size, and a naive baseline to quote them against.
+"""Both stacks side by side at each archive size, with bare Tantivy and a naive baseline to quote them against.
 
     python bench/run.py [--stacks sqlite postgres] [--counts 10000 100000] [--runs 40] [--load-seconds 60]
-    python bench/run.py --stacks postgres --counts 1000000 --replicate-from 100000
+    python bench/run.py --stacks postgres --counts 1000000 2000000 --replicate-from 100000
 
-For each size: the corpus bench/out/archive-N/corpus (generated once), and
-per stack an archive under bench/out/STACK-N/ built once by `ingest_letters`
-(the build's figures are kept beside it; delete the folder to re-measure).
-The PostgreSQL stack runs on a server this script starts on 127.0.0.1 with
-its cluster kept in bench/out/postgres-N/pg. Each stack is measured by
+The stacks: sqlite (SQLite + Whoosh, the embedded default) and postgres
+(PostgreSQL + Tantivy, production). For each size: the corpus
+bench/out/archive-N/corpus (generated once), and per stack an archive under
+bench/out/STACK-N/ built once by `ingest_letters` then `rebuild_index` (the
+build's figures are kept beside it; delete the folder to re-measure). The
+PostgreSQL stack runs on a server this script starts on 127.0.0.1 with its
+cluster kept in bench/out/postgres-N/pg. Each stack is measured by
 bench/measure_stack.py in its own process; this prints the table and writes
 every figure to bench/out/results-DATE.json. Not run by CI.
 
 Ingesting a million letters takes hours on two cores, so --replicate-from
-BASE builds the larger PostgreSQL archives by copying the BASE archive and
-growing it in SQL (bench/replicate_postgres.py): the same letters, each
-present COUNT / BASE times; its ingest figures are BASE's.
+BASE builds the larger PostgreSQL archives by copying the BASE archive's
+database and growing it in SQL (bench/replicate_postgres.py): the same
+letters, each present COUNT / BASE times; its ingest figures are BASE's, and
+its Tantivy index is built by `rebuild_index` (timed).
 """
 
 from __future__ import annotations
@@ -75,12 +78,13 @@ def replicate(count: int, base: int) -> None:
         return
     if not (source / "build.json").exists():
         sys.exit(f"build the {base}-letter PostgreSQL archive first: bench/run.py --stacks postgres --counts {base}")
-    subprocess.run(["cp", "-a", str(source), str(archive)], check=True)  # -a keeps the cluster's owner
-    (archive / "build.json").unlink()
+    archive.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cp", "-a", str(source / "pg"), str(archive / "pg")], check=True)  # -a keeps the owner
     with postgres_server(keep=archive / "pg", settings=POSTGRES_SETTINGS) as url:
         subprocess.run([sys.executable, str(REPO / "bench" / "replicate_postgres.py"), "--times", str(count // base)],
                        env={**os.environ, "DATABASE_URL": url}, check=True)
-    figures = json.loads((source / "build.json").read_text())
+    figures = {key: value for key, value in json.loads((source / "build.json").read_text()).items()
+               if key.startswith("ingest")}  # the index is built anew, timed, by measure_stack.py
     figures.update(letters=count, built=f"{datetime.date.today()}, replicated from {base}")
     (archive / "build.json").write_text(json.dumps(figures))
 
@@ -88,23 +92,29 @@ def replicate(count: int, base: int) -> None:
 def report(results: list[dict]) -> None:
     for figures in results:
         load = figures.get("load", {})
-        print(f"\n== {figures['stack']}, {figures['letters']} letters "
-              f"(built {figures['built']}) ==")
-        print(f"ingest end to end {figures['ingest_per_s']} letters/s; index {figures['index_mb']} MB; "
-              f"database {figures['database_mb']} MB; server peak {figures['server_peak_mb']} MB")
+        workers = figures.get("workers_mb", [])
+        peak, own = (max((w[key] for w in workers), default="?") for key in ("peak", "own"))
+        print(f"\n== {figures['stack']}, {figures['letters']} letters (built {figures['built']}) ==")
+        print(f"ingest end to end {figures['ingest_per_s']} letters/s; rebuild_index "
+              f"{figures['rebuild_items_per_s']} items/s ({figures['rebuild_seconds']} s); index "
+              f"{figures['index_mb']} MB; database {figures['database_mb']} MB; per worker: peak {peak} MB, "
+              f"own {own} MB")
         if load:
             print(f"load: {load['users']} users for {load['seconds']} s: {load['per_s']} requests/s, "
                   f"median {load['median']} ms, p95 {load['p95']} ms, {load['failures']} failures "
                   f"of {load['requests']}")
         naive = figures.get("naive", {})
-        print(f"{'query type':28s} {'median':>7s} {'p95':>6s} {'naive':>7s} {'ratio':>6s}  slowest page (median)")
+        print(f"{'query type':26s} {'first median/p95':>17s} {'again':>13s} {'raw':>13s} {'x raw':>11s} "
+              f"{'naive':>6s}  slowest first page")
         for name in query_types():
             own = figures["latency"][name]
-            base = naive.get(name)
-            ratio = f"{base / max(own['median'], 1):5.1f}x" if base else ""
-            slowest = own["slowest"]
-            print(f"{name:28s} {own['median']:7d} {own['p95']:6d} {base or '':>7} {ratio:>6s}  "
-                  f"{unquote_plus(slowest['page'])} ({slowest['median']})")
+            first, again, raw = own["first"], own.get("again") or {}, own.get("raw") or {}
+            ratio = (f"{first['median'] / raw['median']:4.1f}/{first['p95'] / raw['p95']:4.1f}"
+                     if raw.get("median") else "")
+            print(f"{name:26s} {first['median']:8.0f}/{first['p95']:<8.0f} "
+                  f"{again.get('median', 0):6.0f}/{again.get('p95', 0):<6.0f} "
+                  f"{raw.get('median', 0):6.1f}/{raw.get('p95', 0):<6.1f} {ratio:>11s} {naive.get(name, ''):>6}  "
+                  f"{unquote_plus(own['slowest']['page'])} ({own['slowest']['ms']})")
 
 
 def main() -> int:

@@ -34,15 +34,19 @@ class Server:
                         pids.append(int(entry.name))
         return pids
 
-    def peak_memory_mb(self) -> float:
-        """The largest peak resident set (VmHWM) of the master and its workers, in MB."""
-        peaks = [0.0]
-        for pid in [self.process.pid, *self.worker_pids()]:
+    def workers_memory_mb(self) -> list[dict[str, float]]:
+        """Each worker's peak resident set (VmHWM) and its own memory now (RssAnon), in MB.
+
+        The peak counts the index pages the worker has mapped (shared with the
+        other workers and the page cache); its own memory does not.
+        """
+        found = []
+        for pid in self.worker_pids():
             with contextlib.suppress(OSError):
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmHWM:"):
-                        peaks.append(int(line.split()[1]) / 1024)
-        return max(peaks)
+                status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+                found.append({"peak": round(int(status["VmHWM"].split()[0]) / 1024),
+                              "own": round(int(status["RssAnon"].split()[0]) / 1024)})
+        return found
 
 
 @contextlib.contextmanager
@@ -57,7 +61,7 @@ def gunicorn(env: dict[str, str], workers: int = 2) -> Iterator[Server]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(server.url + "/", timeout=30).read()
+                urllib.request.urlopen(server.url + "/search/", timeout=30).read()
                 break
             except OSError:
                 if time.monotonic() > deadline or process.poll() is not None:

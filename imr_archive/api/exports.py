@@ -11,12 +11,11 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-
-from imr_archive.letters.models import Citation, Issue, Letter
+from imr_archive.api.permalinks import PermalinkPaths
+from imr_archive.letters.models import Citation, Issue
 from imr_archive.web.templatetags.archive import page_ranges
 
 CHUNK = 500
@@ -38,11 +37,10 @@ COLUMNS = (
     ("patient_sex", "Patient sex"),
     ("injury_date", "Injury date"),
 )
-ITEM_FIELDS = ("id", "letter_id", "ordinal", "treatment", "category", "outcome", "outcome_stated")
-LETTER_FIELDS = ("case_number", "permalink", "date_decision", "reviewer_specialty", "patient_age", "patient_sex",
-                 "date_injury")
-CITATION_FIELDS = ("issue_id", "ordinal", "guideline__name", "guideline__slug", "edition", "chapter", "section",
-                   "pages")
+ITEM_FIELDS = ("id", "ordinal", "treatment", "category", "outcome", "outcome_stated", "letter__case_number",
+               "letter__permalink", "letter__date_decision", "letter__reviewer_specialty", "letter__patient_age",
+               "letter__patient_sex", "letter__date_injury")
+CITATION_FIELDS = ("issue_id", "guideline__name", "guideline__slug", "edition", "chapter", "section", "pages")
 
 
 @dataclass
@@ -56,55 +54,59 @@ class CitedGuideline:
 
     def as_text(self) -> str:
         """"MTUS Chronic Pain Medical Treatment Guidelines, Opioids, pp. 76–80"."""
-        parts = [self.guideline, self.edition, self.chapter, f"§ {self.section}" if self.section else "",
+        chapter = f"Chapter {self.chapter}" if self.chapter.isdigit() else self.chapter  # as the letter page says
+        parts = [self.guideline, self.edition, chapter, f"§ {self.section}" if self.section else "",
                  page_ranges(self.pages)]
         return ", ".join(part for part in parts if part)
 
 
-def export_rows(ids: list[int], permalink: Callable[[Letter], str], using: str | None = None) -> Iterator[dict]:
-    """A row (COLUMNS' keys) per item id, in the order of `ids`; `permalink` makes a letter's absolute address."""
+def export_rows(ids: list[int], site: str, using: str | None = None) -> Iterator[dict]:
+    """A row (COLUMNS' keys) per item id, in the order of `ids`; `site` begins the permalinks (https://host).
+
+    Rows are read as tuples, not model instances: at 100,000 items building
+    the instances cost more than the queries.
+    """
+    paths = PermalinkPaths()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
-        cited = Prefetch("citations", queryset=Citation.objects.using(using).select_related("guideline")
-                         .only(*CITATION_FIELDS).order_by("ordinal"))
-        issues = (Issue.objects.using(using).filter(id__in=chunk).select_related("letter")
-                  .only(*ITEM_FIELDS, *(f"letter__{name}" for name in LETTER_FIELDS)).prefetch_related(cited))
-        by_id = {issue.id: issue for issue in issues}
+        items = Issue.objects.using(using).filter(id__in=chunk).values_list(*ITEM_FIELDS)
+        by_id = {row[0]: row for row in items}
+        cited: dict[int, list[tuple]] = defaultdict(list)
+        for issue_id, *citation in (Citation.objects.using(using).filter(issue_id__in=chunk)
+                                    .order_by("issue_id", "ordinal").values_list(*CITATION_FIELDS)):
+            cited[issue_id].append(citation)
         for issue_id in chunk:
-            issue = by_id.get(issue_id)
-            if issue is not None:  # deleted since the search ran
-                yield _row(issue, permalink)
+            if issue_id in by_id:  # else deleted since the search ran
+                yield _row(by_id[issue_id], cited[issue_id], site, paths)
 
 
-def _row(issue: Issue, permalink: Callable[[Letter], str]) -> dict:
-    letter = issue.letter
+def _row(item: tuple, citations: list[tuple], site: str, paths: PermalinkPaths) -> dict:
+    (_, ordinal, treatment, category, outcome, outcome_stated, case_number, key, decided, specialty, age, sex,
+     injured) = item
     return {
-        "case_number": letter.case_number or "",
-        "permalink": f"{permalink(letter)}#item-{issue.ordinal}",
-        "decision_date": letter.date_decision.isoformat() if letter.date_decision else None,
-        "item_number": issue.ordinal,
-        "treatment": issue.treatment,
-        "category": issue.category,
-        "outcome": issue.outcome,
-        "outcome_stated": issue.outcome_stated,
-        "guidelines_cited": _merged(issue.citations.all()),
-        "reviewer_specialty": letter.reviewer_specialty,
-        "patient_age": letter.patient_age,
-        "patient_sex": letter.patient_sex,
-        "injury_date": letter.date_injury.isoformat() if letter.date_injury else None,
+        "case_number": case_number or "",
+        "permalink": f"{site}{paths.of(case_number, key)}#item-{ordinal}",
+        "decision_date": decided.isoformat() if decided else None,
+        "item_number": ordinal,
+        "treatment": treatment,
+        "category": category,
+        "outcome": outcome,
+        "outcome_stated": outcome_stated,
+        "guidelines_cited": _merged(citations),
+        "reviewer_specialty": specialty,
+        "patient_age": age,
+        "patient_sex": sex,
+        "injury_date": injured.isoformat() if injured else None,
     }
 
 
-def _merged(citations: Iterable[Citation]) -> list[CitedGuideline]:
+def _merged(citations: list[tuple]) -> list[CitedGuideline]:
     """The item's citations, one per guideline and chapter (the administrator's and the reviewer's often agree)."""
     merged: dict[tuple, CitedGuideline] = {}
-    pages: dict[tuple, set[int]] = defaultdict(set)
-    for c in citations:
-        key = (c.guideline.slug, c.edition, c.chapter, c.section)
-        merged.setdefault(key, CitedGuideline(c.guideline.name, c.guideline.slug, c.edition, c.chapter, c.section, []))
-        pages[key].update(c.pages)
-    for key, entry in merged.items():
-        entry.pages = sorted(pages[key])
+    for name, slug, edition, chapter, section, pages in citations:
+        entry = merged.setdefault((slug, edition, chapter, section),
+                                  CitedGuideline(name, slug, edition, chapter, section, []))
+        entry.pages = sorted(set(entry.pages) | set(pages))
     return list(merged.values())
 
 

@@ -66,3 +66,8 @@ def search_parameters() -> list[OpenApiParameter]:
     """The search page's parameters with the API's paging bounds."""
     return list({**parameters_of(SearchFilterSet().form), **parameters_of(PagingForm())}.values())
 
+
+
+def export_parameters() -> list[OpenApiParameter]:
+    """The search page's parameters but the results page: an export holds every match."""
+    return [p for p in parameters_of(SearchFilterSet().form).values() if p.name != "p"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 
 from imr_archive.letters.models import Citation, Letter
 
@@ -28,3 +29,21 @@ def find_letter(permalink: str, letters: QuerySet[Letter] | None = None) -> Lett
     if KEY.fullmatch(permalink):
         return letters.filter(permalink=permalink.lower()).first()
     return letters.filter(case_number__iexact=permalink).first()
+
+
+class PermalinkPaths:
+    """Letter.get_absolute_url without a model instance or a URL lookup per letter (exports write thousands).
+
+    Each address is the site's own (reversed once), with the case number or
+    the key put in place of a stand-in.
+    """
+
+    STAND_IN = "STANDIN"
+
+    def __init__(self) -> None:
+        self._case = reverse("web:letter_by_case", args=[self.STAND_IN]).rpartition(self.STAND_IN)
+        self._key = reverse("web:letter_by_permalink", args=[self.STAND_IN]).rpartition(self.STAND_IN)
+
+    def of(self, case_number: str | None, key: str) -> str:
+        head, _, tail = self._case if case_number else self._key
+        return f"{head}{case_number or key}{tail}"

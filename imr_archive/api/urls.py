@@ -7,7 +7,7 @@ row can have is an unknown address (404), never a database error.
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from imr_archive.api import feeds, guidelines, index, letters, search, uploads
+from imr_archive.api import export_views, feeds, guidelines, index, letters, search, uploads
 
 
 class RowId:
@@ -39,6 +39,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("api/v1/search/", search.SearchView.as_view(), name="search"),
+    path("api/v1/export.csv", export_views.CsvExportView.as_view(), name="export_csv"),
+    path("api/v1/export.json", export_views.JsonExportView.as_view(), name="export_json"),
     path("api/v1/items/<row_id:pk>/", letters.ItemView.as_view(), name="item"),
     path("api/v1/letters/", uploads.LetterUploadView.as_view(), name="letters"),
     path("api/v1/letters/<str:permalink>/", letters.LetterView.as_view(), name="letter"),

@@ -1,19 +1,22 @@
 """Search answered by the database: filters as WHERE clauses, facets as GROUP BY.
 
-With the Whoosh backend this answers every search without words (browsing
-and counting is what a database does best). The filter conditions and the
-date order are shared with the PostgreSQL backend, which reads its own
-narrow search table.
+With the Whoosh engine this answers every search without words (browsing
+and counting is what a database does best at the sizes Whoosh serves). The
+web FilterSet filters querysets with the same conditions.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue
-from imr_archive.search.query import FACETS, NO_YEAR, SORT_OLDEST, Hit, SearchQuery, SearchResults
-from imr_archive.search.snippets import plain_snippet
+from imr_archive.search.engine import Answer
+from imr_archive.search.facets import CountingPass, FacetCounts
+from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SearchQuery
+from imr_archive.search.query_syntax import Node
 
 # Where each facet's value lives, seen from an Issue.
 FACET_FIELDS = {
@@ -27,10 +30,9 @@ FACET_FIELDS = {
 def facet_conditions(query: SearchQuery, item_id: str = "id") -> dict[str, Q]:
     """The WHERE condition of each facet the query filters on (its values combined with OR).
 
-    `item_id` names the item's id in the model filtered (the facet columns
-    have the same names in Issue and in the PostgreSQL search table).
-    Conditions on citations are uncorrelated `id IN (subquery)`: the database
-    reads the (guideline, page, issue) index once instead of probing per item.
+    `item_id` names the item's id in the model filtered. Conditions on
+    citations are uncorrelated `id IN (subquery)`: the database reads the
+    (guideline, page, issue) index once instead of probing per item.
     """
     conditions: dict[str, Q] = {}
     for facet, lookup in FACET_FIELDS.items():
@@ -84,41 +86,40 @@ def filter_conditions(query: SearchQuery, exclude_facet: str | None = None) -> l
     return facets + other_conditions(query)
 
 
-def date_order(query: SearchQuery, item_id: str = "id") -> list[OrderBy]:
+def date_order(query: SearchQuery) -> list[OrderBy]:
     """Newest (or oldest) decision first; undated items last; ties by id."""
     decided = F("decision_date")
     if query.effective_sort == SORT_OLDEST:
-        return [decided.asc(nulls_last=True), F(item_id).asc()]
-    return [decided.desc(nulls_last=True), F(item_id).desc()]
+        return [decided.asc(nulls_last=True), F("id").asc()]
+    return [decided.desc(nulls_last=True), F("id").desc()]
 
 
 class DatabaseSearch:
-    """Filters, facet counts, sorting and paging over Issue rows."""
+    """Filters, facet counts, sorting and paging over Issue rows: searches without words."""
 
     def filtered(self, query: SearchQuery, exclude_facet: str | None = None) -> QuerySet[Issue]:
         return Issue.objects.filter(*filter_conditions(query, exclude_facet))
 
-    def search(self, query: SearchQuery) -> SearchResults:
+    def answer(self, query: SearchQuery, words: Node | None, passes: list[CountingPass]) -> Answer:
         matches = self.filtered(query)
-        total = matches.count()
         page = matches.order_by(*date_order(query))[query.offset: query.offset + query.per_page]
-        hits = [Hit(issue_id=pk, snippet=plain_snippet(rationale))
-                for pk, rationale in page.values_list("id", "rationale")]
-        return SearchResults(hits=hits, total=total, facets=self.facet_counts(query))
+        return Answer(matches.count(), [(pk, None) for pk in page.values_list("id", flat=True)],
+                      self.count(query, passes))
 
-    def facet_counts(self, query: SearchQuery) -> dict[str, list[tuple[str, int]]]:
-        """Counts of every facet value over all matches; a facet ignores its own filter."""
-        counts: dict[str, list[tuple[str, int]]] = {}
-        for facet in (f for f in FACETS if f not in query.fixed):
-            qs = self.filtered(query, exclude_facet=facet).order_by()
-            if facet == "guideline":
-                rows = self.guideline_counts(qs)
-            else:
-                rows = qs.values_list(FACET_FIELDS[facet]).annotate(n=Count("id"))
+    def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
+        return list(self.filtered(query).order_by(*date_order(query)).values_list("id", flat=True)[:limit])
+
+    def count(self, query: SearchQuery, passes: list[CountingPass]) -> FacetCounts:
+        """Each pass's facets as GROUP BYs over the items passing its filters."""
+        counts: FacetCounts = {}
+        for leave_out, facets in passes:
+            qs = self.filtered(query, exclude_facet=leave_out).order_by()
+            for facet in facets:
+                rows = (self.guideline_counts(qs) if facet == "guideline"
+                        else qs.values_list(FACET_FIELDS[facet]).annotate(n=Count("id")))
                 if facet == "year":  # an item without a decision date counts under "none"
-                    rows = [(NO_YEAR if v is None else v, n) for v, n in rows]
-            counts[facet] = sorted(((str(v), n) for v, n in rows if v not in ("", None) and n),
-                                   key=lambda item: (-item[1], item[0]))
+                    rows = [(NO_YEAR if value is None else value, n) for value, n in rows]
+                counts[facet] = Counter({str(value): n for value, n in rows if value not in ("", None)})
         return counts
 
     def guideline_counts(self, qs: QuerySet[Issue]) -> list[tuple[str, int]]:

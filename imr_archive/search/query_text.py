@@ -1,22 +1,25 @@
-"""Read the words a user typed: fields, phrases, operators, and what to do when they do not add up.
+"""The words a user may type: fields, exact values, operators, and what makes a query unreadable.
 
-The syntax is the same on every backend: words (all must match), "quoted
-phrases", AND / OR / NOT (upper case) with parentheses, and field:value for
-the fields in FIELD_ALIASES. A query that cannot be read as written (an
-unbalanced quote or parenthesis, an operator with nothing on one side) is
-searched as its plain words, with a note saying so; it is never an error.
+The language (docs/query-language.md) is the same on every engine: words
+(all must match), "quoted phrases", prefix* , AND / OR / NOT (upper case) or
+-word, parentheses, and field:value for the fields in FIELD_ALIASES. A query
+that cannot be read as written (an unbalanced quote or parenthesis, an
+operator with nothing on one side) is searched as its plain words, with a
+note saying so; it is never an error. query_syntax.py reads a readable one
+into a tree.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from imr_archive.parsing import vocabulary
 
-# Searched text fields: "text" is everything an item says but its treatment
-# (rationale, guideline lines, case summary, diagnoses).
-TEXT_FIELDS = ("treatment", "text", "summary", "guideline_text")
+# Searched text fields: "text" is the rationale and the guideline lines, "summary" the case summary
+# and the diagnoses. A word without a field is looked for in the default fields (all an item says but
+# the records its reviewer saw), a word in the treatment counting three times in relevance.
+TEXT_FIELDS = ("treatment", "text", "summary", "guideline_text", "records")
+DEFAULT_FIELDS = {"treatment": 3.0, "text": 1.0, "summary": 1.0}
 
 # What a user may type before a colon -> the searched field.
 FIELD_ALIASES = {
@@ -26,6 +29,7 @@ FIELD_ALIASES = {
     "summary": "summary",
     "diagnosis": "summary",
     "guideline": "guideline_text",
+    "records": "records",
     "case": "case_number",
     "outcome": "outcome",
     "category": "category",
@@ -37,23 +41,22 @@ EXACT_VALUES = {
     "category": {v.lower(): v for v in vocabulary.CATEGORIES},
     "specialty": {v.lower(): v for v in vocabulary.SPECIALTIES},
 }
+EXACT_FIELDS = frozenset({*EXACT_VALUES, "case_number"})
 OPERATORS = frozenset({"AND", "OR", "NOT"})
 BINARY = frozenset({"AND", "OR"})
 
-_FIELD_VALUE = re.compile(r'(?<![\w:])([A-Za-z_]+):("[^"]*"|\'[^\']*\'|[^\s()"]+)')
 _TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
-_WORD = re.compile(r"[\w][\w'/.-]*")
+WORD = re.compile(r"[\w][\w'/.-]*")
+_MINUS = re.compile(r'(?<![^\s(])-(?=[\w"(])')
 
 
-@dataclass
-class QueryText:
-    text: str  # what the backend parses
-    notes: list[str] = field(default_factory=list)
-    plain: bool = False  # True when the query was reduced to its plain words
+def normalized(q: str) -> str:
+    """`q` with runs of white space as one space and -word as NOT word (as in web search engines)."""
+    return _MINUS.sub("NOT ", " ".join(q.split()))
 
 
-def _problem(q: str) -> str | None:
-    """Why `q` cannot be read as written, or None."""
+def problem(q: str) -> str | None:
+    """Why `q` (normalized) cannot be read as written, or None."""
     if q.count('"') % 2:
         return "an unbalanced quote"
     depth = 0
@@ -80,36 +83,5 @@ def _problem(q: str) -> str | None:
     return None
 
 
-def _rewrite_fields(q: str) -> str:
-    def one(match: re.Match) -> str:
-        name, value = match.group(1), match.group(2)
-        target = FIELD_ALIASES.get(name.lower())
-        if target is None:
-            return f"{name} {value}"
-        if target in EXACT_VALUES:
-            bare = value.strip("\"'")
-            canonical = EXACT_VALUES[target].get(bare.lower(), bare)
-            return f"{target}:'{canonical}'"
-        if target == "case_number":
-            return f"{target}:'{value.strip(chr(34) + chr(39)).lower()}'"
-        return f"{target}:{value}"
-
-    return _FIELD_VALUE.sub(one, q)
-
-
 def plain_words(q: str) -> str:
-    return " ".join(w for w in _WORD.findall(q) if w not in OPERATORS)
-
-
-_MINUS = re.compile(r'(?<![^\s(])-(?=[\w"(])')
-
-
-def read_query(q: str) -> QueryText:
-    q = _MINUS.sub("NOT ", " ".join(q.split()))  # -word is NOT word, as in web search engines
-    problem = _problem(q)
-    if problem:
-        words = plain_words(q)
-        if not words:
-            return QueryText("", [f"Your query has {problem} and no words, so every item is shown."], True)
-        return QueryText(words, [f"Your query has {problem}, so it was searched as plain words: {words}"], True)
-    return QueryText(_rewrite_fields(q))
+    return " ".join(w for w in WORD.findall(q) if w not in OPERATORS)

@@ -1,92 +1,115 @@
-"""The search layer's front door: which backend answers, opened lazily from settings.
+"""The search layer's front door: which engine answers, opened lazily from settings.
 
-    search(SearchQuery) -> SearchResults
-    marked(text, q) -> HTML                                 the text with the words q searches for marked
-    reindex_letters(ids), remove_letters(ids): keep the index in step with the database
+    search(SearchQuery) -> SearchResults         a page of hits, the exact total, facet counts, notes
+    matching_ids(SearchQuery, limit) -> [id]     every match in the page's order (exports, the API)
+    marked(text, q) -> HTML                      the text with the words q searches for marked
+    corrections(words) -> {word: suggestion}     words no item holds, and what they likely meant
+    reindex_letters(ids), remove_letters(ids)    keep the index in step with the database
 
-IMR_SEARCH_BACKEND picks the engine that answers searches with words:
-"whoosh" (default; an index folder, IMR_INDEX_DIR, on this machine).
-Searches without words are answered by the database.
+IMR_SEARCH_BACKEND picks the engine: "whoosh" (the embedded default) or
+"tantivy" (production), each an index folder (IMR_INDEX_DIR) on this
+machine. The query is read once (query_syntax.py) and the tree handed to the
+engine; the facet rule is facets.py's. Tantivy answers every search; with
+Whoosh, searches without words are answered by the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from typing import Protocol
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from imr_archive.letters.models import Issue
 from imr_archive.search.database import DatabaseSearch
-from imr_archive.search.documents import IssueDocument, documents_for_letters
-from imr_archive.search.query import SearchQuery, SearchResults
-from imr_archive.search.query_text import plain_words, read_query
-from imr_archive.search.whoosh import WhooshBackend
+from imr_archive.search.documents import documents_for_letters
+from imr_archive.search.engine import SearchEngine, TextIndex
+from imr_archive.search.facets import counting_passes, facet_lists
+from imr_archive.search.query import Hit, SearchQuery, SearchResults
+from imr_archive.search.query_syntax import Reading, read
+from imr_archive.search.snippets import Marks, marked_snippet, marked_text, plain_snippet
+from imr_archive.search.spelling import correction
 
-BACKENDS = ("whoosh",)
-
-
-class TextIndex(Protocol):
-    """What a full-text backend does."""
-
-    def replace_letters(self, letter_ids: Iterable[int], documents: Iterable[IssueDocument]) -> None: ...
-    def bulk(self) -> AbstractContextManager[Callable[[list[int]], None]]: ...
-    def clear(self) -> None: ...
-    def indexed_stamps(self) -> dict[int, tuple[int, str]]: ...
-    def problems(self) -> list[str]: ...  # what is wrong with the index itself, a line each
-    def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults: ...
-    def marked(self, text: str, q: str) -> str: ...
+BACKENDS = ("whoosh", "tantivy")
+MATCHING_IDS_LIMIT = 100_000
 
 
 @cache
-def whoosh_backend(index_dir: str, lock_timeout: float) -> WhooshBackend:
+def _opened(backend: str, index_dir: Path, lock_timeout: float) -> TextIndex:
+    if backend == "tantivy":
+        from imr_archive.search.tantivy import TantivyBackend
+
+        return TantivyBackend(index_dir, lock_timeout)
+    from imr_archive.search.whoosh import WhooshBackend
+
     return WhooshBackend(index_dir, lock_timeout)
 
 
 def text_index(backend: str | None = None) -> TextIndex:
-    """The configured full-text backend (or the one named), opened on first use."""
+    """The configured full-text engine (or the one named), opened on first use."""
     backend = backend or settings.IMR_SEARCH_BACKEND
-    if backend == "whoosh":
-        return whoosh_backend(str(settings.IMR_INDEX_DIR), settings.IMR_INDEX_LOCK_TIMEOUT)
-    raise ImproperlyConfigured(f"IMR_SEARCH_BACKEND={backend!r}: choose one of {', '.join(BACKENDS)}")
+    if backend not in BACKENDS:
+        raise ImproperlyConfigured(f"IMR_SEARCH_BACKEND={backend!r}: choose one of {', '.join(BACKENDS)}")
+    return _opened(backend, Path(settings.IMR_INDEX_DIR), float(settings.IMR_INDEX_LOCK_TIMEOUT))
 
 
-def _hit_texts(issue_ids: list[int]) -> dict[int, list[str]]:
-    """The texts a hit's snippet may come from, best first."""
-    rows = Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale", "treatment", "letter__case_summary")
-    return {pk: [rationale, treatment, summary] for pk, rationale, treatment, summary in rows}
+def _read(query: SearchQuery) -> tuple[SearchQuery, Reading]:
+    """The query's words read; a query whose text holds no word becomes a search without words, with a note."""
+    if not query.q.strip():
+        return query, Reading(None)
+    reading = read(query.q)
+    if reading.node is None:
+        reading.notes = reading.notes or ["Your query has no words, so every item is shown."]
+        return replace(query, q=""), reading
+    return query, reading
+
+
+def _engine(reading: Reading) -> SearchEngine:
+    index = text_index()
+    return index if reading.node is not None or index.answers_browse else DatabaseSearch()
 
 
 def search(query: SearchQuery) -> SearchResults:
-    results = _answer(query)
-    results.facets = {facet: counts for facet, counts in results.facets.items() if facet not in query.fixed}
-    return results
+    query, reading = _read(query)
+    answer = _engine(reading).answer(query, reading.node, counting_passes(query))
+    marks = Marks.of(reading.node)
+    snippets = _snippets([issue_id for issue_id, _ in answer.page], marks)
+    hits = [Hit(issue_id=issue_id, score=score, snippet=snippets.get(issue_id, "")) for issue_id, score in answer.page]
+    return SearchResults(hits=hits, total=answer.total, facets=facet_lists(answer.counts), notes=reading.notes)
 
 
-def _answer(query: SearchQuery) -> SearchResults:
-    if query.q.strip():
-        read = read_query(query.q)
-        if plain_words(read.text):
-            return text_index().search(query, _hit_texts)
-        # Only operators or punctuation: nothing to match, so browse, and say why.
-        results = browse(replace(query, q=""))
-        results.notes = read.notes or ["Your query has no words, so every item is shown."]
-        return results
-    return browse(query)
+def _snippets(issue_ids: list[int], marks: Marks) -> dict[int, str]:
+    """Each hit's snippet from the database's text: marked from the first text holding a marked word
+    (rationale, treatment, case summary), else the rationale's opening."""
+    if not marks:
+        return {pk: plain_snippet(rationale)
+                for pk, rationale in Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale")}
+    rows = Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale", "treatment", "letter__case_summary")
+    return {pk: marked_snippet(list(texts), marks) for pk, *texts in rows}
 
 
 def marked(text: str, q: str) -> str:
-    """`text` escaped, the words `q` searches for (as the engine reads them) in <mark>; "" when none is in it."""
-    return text_index().marked(text, q) if plain_words(read_query(q).text) else ""
+    """`text` escaped, the words `q` searches for in <mark> (as snippets mark them); "" when none is in it."""
+    return marked_text(text, Marks.of(read(q).node)) if q.strip() else ""
 
 
-def browse(query: SearchQuery) -> SearchResults:
-    """A search without words: the database answers."""
-    return DatabaseSearch().search(query)
+def corrections(words: Iterable[str]) -> dict[str, str]:
+    """Each of `words` that no item holds, and the word the index holds it likely meant (spelling.py)."""
+    index = text_index()
+    found = {}
+    for word in dict.fromkeys(words):
+        if (suggested := correction(word, index.words_beginning)) is not None:
+            found[word] = suggested
+    return found
+
+
+def matching_ids(query: SearchQuery, limit: int = MATCHING_IDS_LIMIT) -> list[int]:
+    """The ids of the search's first `limit` matches, in the order of its pages."""
+    query, reading = _read(query)
+    return _engine(reading).matching_ids(query, reading.node, limit)
 
 
 def reindex_letters(letter_ids: Iterable[int]) -> None:

@@ -1,9 +1,10 @@
-"""What the search page offers besides its results: the filtered search a plain-English query asks for.
+"""What the search page offers besides its results: the search a plain-English or misspelled query asks for.
 
-`query_offer` turns understanding.py's reading of the words into a link
-that keeps every other parameter of the page. When the search as typed finds
-nothing, the offered search is run too, so the link says how many items it
-finds (one more search, only on an empty results page).
+`query_offer` turns understanding.py's reading of the words (and, when the
+words find nothing, the spelling the index knows: search/spelling.py) into
+a link that keeps every other parameter of the page. When the search as
+typed finds nothing, the offered search is run too, so the link says how
+many items it finds (one more search, only on an empty results page).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from imr_archive.web.links import PAGE_PARAM, SearchLinks
 from imr_archive.web.understanding import Suggestion, understand
 
 GUIDELINE_FIELD = re.compile(r"(?<![\w:])guideline:", re.IGNORECASE)
+PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")  # no quote, field, operator sign or punctuation to keep
+OPERATORS = frozenset({"AND", "OR", "NOT"})
 GUIDELINE_FIELD_NOTE = ("guideline: searches the guideline lines as the letters write them; the guideline filter "
                         "finds every item citing the guideline, however its letter names it.")
 
@@ -31,6 +34,7 @@ class Offer:
     url: str
     total: int | None = None  # items the offered search finds; counted only when the search as typed found none
     note: str = ""  # why the offered search finds other items than the words
+    filters: bool = True  # the offer makes words filters (else it only spells them as the archive does)
 
 
 def suggested_params(params: QueryDict, suggestion: Suggestion) -> QueryDict:
@@ -47,25 +51,52 @@ def suggested_params(params: QueryDict, suggestion: Suggestion) -> QueryDict:
 
 
 def query_offer(links: SearchLinks, query: SearchQuery, total: int) -> Offer | None:
-    """The filtered search the words of `query` ask for, or None when they name no filter value.
+    """The search the words of `query` ask for, or None when they name no filter value and are spelled as the
+    index spells them.
 
-    Filters the page fixes in its path (a guideline page view's guideline and
-    page) are never offered again.
+    Misspelled words are looked for only when the words found nothing. Filters
+    the page fixes in its path (a guideline page view's guideline and page) are
+    never offered again.
     """
-    suggestion = understand(query.q, timezone.localdate().year + 1, has_guideline=bool(query.guideline))
-    if suggestion is None:
+    last_year = timezone.localdate().year + 1
+    has_guideline = bool(query.guideline)
+    spelled = respelled(query.q, last_year) if total == 0 else query.q
+    # A misspelling alone is offered as the words respelled ("Acupunture": acupuncture); words that also
+    # name filter values are offered as their filters, read from the words respelled.
+    typed = _filters(understand(query.q, last_year, has_guideline), links)
+    understood = understand(spelled, last_year, has_guideline) if typed or spelled == query.q else None
+    filters = _filters(understood, links)
+    if filters:
+        suggestion = Suggestion(understood.words, filters)
+    elif spelled != query.q:
+        suggestion = Suggestion(spelled, {})
+    else:
         return None
-    filters = {name: values for name, values in suggestion.filters.items() if name not in links.fixed}
-    if not filters:
-        return None
-    suggestion = Suggestion(suggestion.words, filters)
     params = suggested_params(links.params, suggestion)
-    offer = Offer(suggestion.description, links.url(params))
+    offer = Offer(suggestion.description, links.url(params), filters=bool(filters))
     if "guideline" in filters and GUIDELINE_FIELD.search(query.q):
         offer.note = GUIDELINE_FIELD_NOTE
     if total == 0:
         offer.total = _count(params, links, query)
     return offer
+
+
+def _filters(suggestion: Suggestion | None, links: SearchLinks) -> dict[str, tuple[str, ...]]:
+    """The suggestion's filters but those the page fixes in its path."""
+    return {name: values for name, values in (suggestion.filters if suggestion else {}).items()
+            if name not in links.fixed}
+
+
+def respelled(q: str, last_year: int) -> str:
+    """`q` with each plain word no item holds replaced by the indexed word it likely meant (search/spelling.py).
+
+    Words that name a filter value ("overturned", "2015") are left to understanding.py.
+    """
+    understood = understand(q, last_year)
+    words = understood.words if understood else q
+    plain = [token for token in words.split() if PLAIN_WORD.fullmatch(token) and token not in OPERATORS]
+    fixes = service.corrections(plain) if plain else {}
+    return " ".join(fixes.get(token, token) for token in q.split()) if fixes else q
 
 
 def _count(params: QueryDict, links: SearchLinks, query: SearchQuery) -> int | None:

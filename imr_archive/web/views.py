@@ -62,7 +62,7 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
     query = replace(filterset.search_query(), fixed=tuple(facet for facet in FACETS if facet in links.fixed))
     results = service.search(query)
     pages = page_count(results.total, query.per_page)
-    context.update(query=query, results=results, **data_links(data))
+    context.update(query=query, results=results, **data_links(data, results.total))
     if query.page_number > pages:
         status = 404
         context["errors"] = [f"Results page {query.page_number} does not exist: this search has {pages} "
@@ -225,9 +225,11 @@ def guidelines(request: HttpRequest) -> HttpResponse:
 def guideline(request: HttpRequest, slug: str) -> HttpResponse:
     found = guideline_by_slug(slug)
     cited = found.pk is not None
+    totals = stats.guideline_totals(found) if cited else None
     return render(request, "web/guideline.html", {
         "guideline": found,
-        "totals": stats.guideline_totals(found) if cited else None,
+        **data_links(QueryDict(f"guideline={slug}"), totals.items if totals else 0),
+        "totals": totals,
         "chapters": stats.guideline_chapters(found) if cited else [],
         "pages": stats.guideline_pages(found) if cited else [],
     })

@@ -5,15 +5,22 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
-from tests.search.conftest import ExpectedItem, items, search_backend, seeded_archive  # noqa: F401 (fixtures)
+from tests.search.conftest import (  # noqa: F401 (fixtures)
+    ENGINES,
+    ExpectedItem,
+    items,
+    search_backend,
+    seeded_archive,
+)
 
 
 @pytest.fixture
 def archive(seeded_archive, settings, db) -> list[ExpectedItem]:  # noqa: F811 (the imported fixture)
-    """The seed archive on the configured engine: for tests about what does not depend on the engine."""
-    paths, expected = seeded_archive
-    for name, value in paths.items():
-        setattr(settings, name, value)
+    """The seed archive on one engine: for tests of what does not depend on the engine."""
+    folder, expected = seeded_archive
+    settings.MEDIA_ROOT = folder / "media"
+    settings.IMR_SEARCH_BACKEND = ENGINES[0]
+    settings.IMR_INDEX_DIR = folder / ENGINES[0]
     return expected
 
 

@@ -9,14 +9,14 @@ import json
 import pytest
 
 from imr_archive.api.exports import COLUMNS, csv_lines, export_rows, json_chunks
+from imr_archive.api.permalinks import PermalinkPaths
 from imr_archive.letters.models import Letter
 
 HEADERS = ["Case number", "Permalink", "Decision date", "Item number", "Treatment", "Category", "Outcome",
            "Outcome stated", "Guidelines cited", "Reviewer specialty", "Patient age", "Patient sex", "Injury date"]
 
 
-def permalink(letter: Letter) -> str:
-    return f"https://imr.example.org{letter.get_absolute_url()}"
+SITE = "https://imr.example.org"
 
 
 def annotated(item) -> dict:
@@ -48,7 +48,7 @@ def test_the_columns_are_the_issues_in_its_order():
 
 def test_json_rows_say_what_the_annotated_letters_say(archive):
     ids = [item.issue_id for item in archive]
-    rows = json.loads("".join(json_chunks(export_rows(ids, permalink))))
+    rows = json.loads("".join(json_chunks(export_rows(ids, SITE))))
     assert len(rows) == len(archive)
     for row, item in zip(rows, archive, strict=True):
         assert list(row) == [key for key, _ in COLUMNS]
@@ -61,7 +61,7 @@ def test_json_rows_say_what_the_annotated_letters_say(archive):
 
 def test_csv_rows_say_the_same_with_readable_headers_and_a_byte_order_mark(archive):
     ids = [item.issue_id for item in archive]
-    text = "".join(csv_lines(export_rows(ids, permalink)))
+    text = "".join(csv_lines(export_rows(ids, SITE)))
     assert text.startswith("\ufeffCase number,Permalink,")
     table = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(table) == len(archive)
@@ -82,7 +82,7 @@ def test_csv_rows_say_the_same_with_readable_headers_and_a_byte_order_mark(archi
 def test_a_citation_reads_as_a_reader_writes_it(archive):
     item = next(i for i in archive if i.letter["case_number"] == "CM14-0203117" and i.item["treatment"].startswith(
         "Norco"))
-    row = next(csv.DictReader(io.StringIO("".join(csv_lines(export_rows([item.issue_id], permalink)))[1:])))
+    row = next(csv.DictReader(io.StringIO("".join(csv_lines(export_rows([item.issue_id], SITE)))[1:])))
     assert row["Guidelines cited"] == ("MTUS Chronic Pain Medical Treatment Guidelines, Opioids, criteria for use, "
                                        "pp. 76–80, 88–89")
 
@@ -91,5 +91,13 @@ def test_a_citation_reads_as_a_reader_writes_it(archive):
 def test_rows_follow_the_order_of_the_ids_across_chunks(archive, monkeypatch, chunk):
     monkeypatch.setattr("imr_archive.api.exports.CHUNK", chunk)
     ids = [item.issue_id for item in reversed(archive)]
-    assert [(r["treatment"], r["item_number"]) for r in export_rows(ids, permalink)] == [
+    assert [(r["treatment"], r["item_number"]) for r in export_rows(ids, SITE)] == [
         (i.item["treatment"], i.letter["issues"].index(i.item) + 1) for i in reversed(archive)]
+
+
+def test_export_permalinks_are_the_letters_own_addresses(archive):
+    paths = PermalinkPaths()
+    letters = Letter.objects.all()
+    assert {letter.case_number is None for letter in letters} == {True, False}
+    for letter in letters:
+        assert paths.of(letter.case_number, letter.permalink) == letter.get_absolute_url()

@@ -50,6 +50,8 @@ def api_schema(archive, settings):
 # Every operation of the schema (a test below checks the list is complete).
 OPERATIONS = [
     ("GET", "/api/v1/search/"),
+    ("GET", "/api/v1/export.csv"),
+    ("GET", "/api/v1/export.json"),
     ("GET", "/api/v1/items/{id}/"),
     ("GET", "/api/v1/letters/{permalink}/"),
     ("POST", "/api/v1/letters/"),

@@ -1,4 +1,4 @@
-"""An archive of the seed letters, ingested once per test module, with its own index."""
+"""An archive of the seed letters, ingested once per test module, with an index folder per engine."""
 
 from __future__ import annotations
 
@@ -25,12 +25,18 @@ class ExpectedItem:
                    for c in self.item["citations"])
 
 
+ENGINES = ["whoosh", "tantivy"]
+
+
 @pytest.fixture(scope="module")
 def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("archive")
-    paths = {"IMR_INDEX_DIR": folder / "index", "MEDIA_ROOT": folder / "media"}
-    with django_db_blocker.unblock(), override_settings(**paths):
+    paths = {"MEDIA_ROOT": folder / "media"}
+    with django_db_blocker.unblock(), override_settings(**paths, IMR_INDEX_DIR=folder / ENGINES[0]):
         call_command("ingest_letters", str(SEEDS), verbosity=0)
+        for engine in ENGINES[1:]:
+            with override_settings(IMR_SEARCH_BACKEND=engine, IMR_INDEX_DIR=folder / engine):
+                call_command("rebuild_index", verbosity=0)
         ids = {(letter.source_name, issue.ordinal): issue.id
                for letter in Letter.objects.all() for issue in letter.issues.all()}
         items = [
@@ -38,13 +44,13 @@ def seeded_archive(django_db_setup, django_db_blocker, tmp_path_factory):
             for path in seed_letters()
             for n, item in enumerate(expected_parse(path)["issues"], start=1)
         ]
-    yield paths, items
-    with django_db_blocker.unblock(), override_settings(**paths):
+    yield folder, items
+    with django_db_blocker.unblock(), override_settings(**paths, IMR_INDEX_DIR=folder / ENGINES[0]):
         Issue.objects.all().delete()
         Letter.objects.all().delete()
 
 
-@pytest.fixture(params=["whoosh"])
+@pytest.fixture(params=ENGINES)
 def search_backend(request, settings) -> str:
     """Each search test runs on every search engine."""
     settings.IMR_SEARCH_BACKEND = request.param
@@ -54,7 +60,7 @@ def search_backend(request, settings) -> str:
 @pytest.fixture
 def items(seeded_archive, search_backend, settings, db) -> list[ExpectedItem]:
     """The seed archive's expected items; the test searches the archive with each backend."""
-    paths, expected = seeded_archive
-    for name, value in paths.items():
-        setattr(settings, name, value)
+    folder, expected = seeded_archive
+    settings.MEDIA_ROOT = folder / "media"
+    settings.IMR_INDEX_DIR = folder / search_backend
     return expected

@@ -13,9 +13,9 @@ from whoosh import index
 
 from imr_archive.parsing.vocabulary import GUIDELINE_BY_NAME
 from imr_archive.search.query import SearchQuery
-from imr_archive.search.query_text import read_query
-from imr_archive.search.service import search, text_index
-from imr_archive.search.whoosh.schema import phrase_as_pairs
+from imr_archive.search.query_syntax import read
+from imr_archive.search.service import search
+from imr_archive.search.whoosh.compile import compile_words
 from tests.search.test_search_behaviour import all_ids, facet
 
 FILTERS = {"outcome": ("upheld",), "category": ("Pharmaceuticals", "Diagnostic Imaging"), "guideline": ("odg",)}
@@ -52,7 +52,7 @@ def test_each_facet_counts_the_matches_passing_every_other_facets_filter(items, 
 
 def _whoosh_order(settings, q: str) -> list[int]:
     """Issue ids of every match of `q`, as Whoosh's BM25F scores them, with no top-N shortcut."""
-    words = text_index()._parser.parse(read_query(q).text).accept(phrase_as_pairs)
+    words = compile_words(read(q).node)
     with index.open_dir(str(settings.IMR_INDEX_DIR)).searcher() as searcher:
         return [int(hit["issue_id"]) for hit in searcher.search(words, limit=None)]
 
@@ -87,3 +87,17 @@ def test_a_fixed_facet_narrows_every_count_and_is_not_counted(items, q):
     assert "guideline" not in results.facets
     assert facet(results, "outcome") == Counter(i.item["outcome"] for i in citing)
     assert facet(results, "category") == Counter(i.item["category"] for i in upheld)
+
+
+@pytest.mark.parametrize("q", ["necessary", "physical therapy", '"medically necessary"', '"not medically necessary"',
+                               "acupuncture OR chiropractic", "pain -opioids"])
+def test_whooshs_public_path_answers_as_its_fast_path(items, search_backend, monkeypatch, q):
+    """With another whoosh-reloaded release the fast path (postings.py) is off: same matches, counts and order."""
+    if search_backend != "whoosh":
+        pytest.skip("Whoosh's paths")
+    query = SearchQuery(q=q, outcome=("upheld",), per_page=100)
+    fast = search(query)
+    monkeypatch.setattr("imr_archive.search.whoosh.backend.FAST_PATH", False)
+    public = search(query)
+    assert (public.total, public.facets) == (fast.total, fast.facets)
+    assert [h.issue_id for h in public.hits] == [h.issue_id for h in fast.hits]

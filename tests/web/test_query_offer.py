@@ -84,3 +84,22 @@ def test_the_guideline_field_is_explained_beside_the_guideline_filter_it_differs
     citing = [i for i in site if "mtus-chronic-pain" in i.guidelines]
     assert total(client.get(url)) == len(citing)
     assert "data-offer-note" not in html(client.get(SEARCH, {"q": "MTUS chronic pain guidelines"}))
+
+
+def test_a_misspelled_word_is_offered_as_the_archive_spells_it_with_the_count(client, site):
+    response = client.get(SEARCH, {"q": "Acupunture"})
+    assert total(response) == 0
+    url, description = offer(response)
+    assert description == "acupuncture"
+    assert offered_total(response) == total(client.get(url)) == total(client.get(SEARCH, {"q": "acupuncture"})) > 0
+    assert "this is how the letters spell it" in html(response)
+
+
+def test_a_misspelled_word_beside_filter_words_is_offered_with_the_filters(client, site):
+    url, description = offer(client.get(SEARCH, {"q": "acupunture upheld"}))
+    assert description == "category Acupuncture, outcome upheld"
+    assert params(url) == params("?category=Acupuncture&outcome=upheld")
+
+
+def test_spelling_is_looked_at_only_when_the_words_find_nothing(client, site):
+    assert offer(client.get(SEARCH, {"q": "knee"})) is None

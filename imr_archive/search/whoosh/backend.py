@@ -4,46 +4,42 @@ from __future__ import annotations
 
 import heapq
 import os
+import pickle
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from whoosh import index, writing
-from whoosh.qparser import MultifieldParser
-from whoosh.query import And, Query, Term
+from whoosh.query import And, Every, Query, Term
 
 from imr_archive.child_processes import children_die_with_this_process
 from imr_archive.search.documents import IssueDocument, documents_for_letters
+from imr_archive.search.engine import Answer
 from imr_archive.search.errors import IndexBusy
-from imr_archive.search.query import FACETS, NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, Hit, SearchQuery, SearchResults
-from imr_archive.search.query_text import TEXT_FIELDS, QueryText, read_query
+from imr_archive.search.facets import CountingPass
+from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
+from imr_archive.search.query_syntax import Node
 from imr_archive.search.whoosh.columns import Columns
+from imr_archive.search.whoosh.compile import WHOOSH_DEFAULT_FIELDS, compile_words
 from imr_archive.search.whoosh.counting import count_facets
-from imr_archive.search.whoosh.highlighting import snippet, whole_text_marked
-from imr_archive.search.whoosh.postings import PostingsCache
+from imr_archive.search.whoosh.postings import FAST_PATH, PostingsCache
 from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
-from imr_archive.search.whoosh.schema import (
-    DEFAULT_FIELDS,
-    SCHEMA,
-    UNKNOWN_DATE,
-    any_of,
-    document_fields,
-    filter_query,
-    phrase_as_pairs,
-)
+from imr_archive.search.whoosh.schema import SCHEMA, UNKNOWN_DATE, any_of, document_fields, filter_query
 
 
 class WhooshBackend:
     """Index and search Issue documents in a Whoosh index folder."""
 
+    answers_browse = False  # the database answers searches without words faster
+
     def __init__(self, index_dir: Path, lock_timeout: float = 60.0) -> None:
         self.index_dir = Path(index_dir)
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
-        self._parser = MultifieldParser(list(DEFAULT_FIELDS), SCHEMA, fieldboosts={"treatment": 3.0})
         self._column_cache: tuple[tuple, Columns | None] = ((), None)
         self._postings = PostingsCache()
         self._local = threading.local()
@@ -53,16 +49,30 @@ class WhooshBackend:
     def _open(self) -> index.Index:
         if self._index is None:
             self.index_dir.mkdir(parents=True, exist_ok=True)
-            if not index.exists_in(str(self.index_dir)):
+            try:
+                self._index = self._open_existing()
+            except index.EmptyIndexError:
                 self._index = index.create_in(str(self.index_dir), SCHEMA)
-            else:
-                opened = index.open_dir(str(self.index_dir))
-                if sorted(opened.schema.names()) != sorted(SCHEMA.names()):
-                    raise ImproperlyConfigured(
-                        f"the search index in {self.index_dir} was built by another version of IMR Archive: "
-                        "run `python manage.py rebuild_index`")
-                self._index = opened
         return self._index
+
+    def _open_existing(self) -> index.Index:
+        """The index in the folder, if this version of IMR Archive built it.
+
+        Whoosh pickles the schema, analyzers included: one naming a class
+        this version no longer has does not even load.
+        """
+        another = ImproperlyConfigured(f"the search index in {self.index_dir} was built by another version of "
+                                       "IMR Archive: run `python manage.py rebuild_index`")
+        try:
+            opened = index.open_dir(str(self.index_dir))
+        except (AttributeError, ImportError, pickle.UnpicklingError):
+            raise another from None
+        schema = opened.schema
+        if sorted(schema.names()) != sorted(SCHEMA.names()) or any(
+                schema[name].analyzer != SCHEMA[name].analyzer for name in SCHEMA.names()
+                if hasattr(SCHEMA[name], "analyzer")):
+            raise another
+        return opened
 
     def _searcher(self):
         """This thread's searcher, reopened only when the index has changed.
@@ -143,6 +153,15 @@ class WhooshBackend:
         """Nothing beyond drift: an index of another schema is reported when opened."""
         return []
 
+    def words_beginning(self, prefix: str) -> dict[str, int]:
+        reader = self._searcher().reader()
+        found: dict[str, int] = {}
+        for field in WHOOSH_DEFAULT_FIELDS:
+            for term in reader.expand_prefix(field, prefix):
+                word = term.decode("utf-8") if isinstance(term, bytes) else term
+                found[word] = max(found.get(word, 0), reader.doc_frequency(field, word))
+        return found
+
     def indexed_stamps(self) -> dict[int, tuple[int, str]]:
         """issue id -> (letter id, stamp) of every document in the index."""
         with self._open().searcher() as searcher:
@@ -172,6 +191,7 @@ class WhooshBackend:
                            for value in getattr(query, facet))
                 passing[facet] = matches.intersection(chain.from_iterable(holding))
         if query.guideline and (query.page is not None or query.chapter):
+            # The item cites the page, and the chapter, of the guideline (as the database reads it).
             citing = matches
             if query.page is not None:
                 citing = citing.intersection(searcher.docs_for_query(
@@ -185,69 +205,78 @@ class WhooshBackend:
             passing["guideline"] = matches.intersection(chain.from_iterable(holding))
         return passing
 
-    def _evaluate(self, searcher, state: tuple, words: Query) -> Scored:
-        """The documents `words` matches, scored lazily; Unsupported for nodes only Whoosh scores."""
+    def _scored(self, searcher, state: tuple, compiled: Query) -> Scored | None:
+        """`compiled`'s matches, scored lazily by the fast path (postings.py), or None where it does not apply."""
+        if not FAST_PATH:
+            return None
+
         def term_scores(term: Term) -> dict[int, float]:
             postings = self._postings.get(searcher, state, term.fieldname, term.text, term.boost)
             return dict(zip(postings.ids, postings.scores, strict=True))
 
-        return evaluate(words, term_scores, searcher.reader().all_doc_ids)
+        try:
+            return evaluate(compiled, term_scores, searcher.reader().all_doc_ids)
+        except Unsupported:
+            return None
 
-    @staticmethod
-    def _terms(parsed: Query) -> set[str]:
-        return {text.decode("utf-8") if isinstance(text, bytes) else text
-                for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS}
-
-    def marked(self, text: str, q: str) -> str:
-        """`text` escaped, the words `q` searches for in <mark>: empty when it holds none of them."""
-        return whole_text_marked(text, self._terms(self._parser.parse(read_query(q).text)))
-
-    def search(self, query: SearchQuery, texts: Callable[[list[int]], dict[int, list[str]]]) -> SearchResults:
-        """Answer a search with words.
-
-        Matches and scores come from scored postings (ranking.py). A query
-        holding a node ranking.py does not score (a phrase within one field,
-        a prefix) is matched by docs_for_query and ranked by Whoosh's own
-        top-N search; its counts never come from that search's collector,
-        which may replace its matcher and drop matches. `texts` gives each
-        hit's texts from the database (rationale first): the snippet comes
-        from the first one where a matched word occurs.
-        """
-        read: QueryText = read_query(query.q)
-        parsed = self._parser.parse(read.text)
-        terms = self._terms(parsed)
-        words = parsed.accept(phrase_as_pairs)
+    def _select(self, query: SearchQuery, words: Node | None) -> _Selection:
         searcher = self._searcher()
         state = self._state(searcher)
         columns = self._columns(searcher, state)
+        compiled = compile_words(words) if words is not None else Every()
         others = filter_query(query)
-        base = And([words, others]) if others else words
-        try:
-            scored: Scored | None = self._evaluate(searcher, state, words)
-            matches: Collection[int] = scored.docs & set(searcher.docs_for_query(others)) if others else scored.docs
-        except Unsupported:
-            scored, matches = None, list(searcher.docs_for_query(base))
-        passing: dict[str, set[int]] = {}
-        if any(getattr(query, facet) for facet in FACETS):
-            passing = self._facet_filters(searcher, query, columns,
-                                          matches if isinstance(matches, set) else set(matches))
-        matched, facets = count_facets(matches, passing, columns)
-        wanted = query.offset + query.per_page
-        if query.effective_sort == SORT_RELEVANCE and scored is not None:
-            page: list[tuple[int, float | None]] = best(scored, matched, wanted)[query.offset:]
-        elif query.effective_sort == SORT_RELEVANCE:
-            # Whoosh's own top-N search, with its shortcuts: counting is already done.
-            top = searcher.search(base, limit=wanted, filter=matched if passing else None)
-            page = [(hit.docnum, hit.score) for hit in top][query.offset:]
+        base = And([compiled, others]) if others else compiled
+        scored = self._scored(searcher, state, compiled) if words is not None else None
+        if scored is None:
+            matches = set(searcher.docs_for_query(base))
         else:
-            decision = columns.decision
-            if query.effective_sort == SORT_OLDEST:
-                order = heapq.nsmallest(wanted, matched, key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], d))
-            else:
-                order = heapq.nlargest(wanted, matched, key=lambda d: (decision[d], d))
-            page = [(docnum, None) for docnum in order[query.offset:]]
-        ids = [int(searcher.stored_fields(docnum)["issue_id"]) for docnum, _ in page]
-        hit_texts = texts(ids)
-        hits = [Hit(issue_id=issue_id, score=score, snippet=snippet(hit_texts.get(issue_id, []), terms))
-                for issue_id, (_, score) in zip(ids, page, strict=True)]
-        return SearchResults(hits=hits, total=len(matched), facets=facets, notes=list(read.notes))
+            matches = set(scored.docs)
+            if others:
+                matches.intersection_update(searcher.docs_for_query(others))
+        passing = self._facet_filters(searcher, query, columns, matches)
+        matched = set.intersection(matches, *passing.values()) if passing else matches
+        return _Selection(searcher, columns, base, scored, matches, passing, matched)
+
+    def answer(self, query: SearchQuery, words: Node | None, passes: list[CountingPass]) -> Answer:
+        """Matches and scores from the fast path where it applies (else Whoosh's matchers and top-N search),
+        facet counts from the columns."""
+        selected = self._select(query, words)
+        page = selected.ordered(query, query.offset + query.per_page)[query.offset:]
+        return Answer(len(selected.matched), page,
+                      count_facets(passes, selected.matches, selected.passing, selected.columns))
+
+    def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
+        return [issue_id for issue_id, _ in self._select(query, words).ordered(query, limit)]
+
+
+@dataclass
+class _Selection:
+    """One search's matches over one searcher: before the facet filters, each filter's, and after them all."""
+
+    searcher: object
+    columns: Columns
+    base: Query  # the words and the non-facet filters
+    scored: Scored | None  # the words' matches with their scores, when the fast path applies
+    matches: set[int]  # documents matching `base`
+    passing: dict[str, set[int]]  # filtered facet -> its matches passing its filter
+    matched: set[int]  # documents passing every filter
+
+    def ordered(self, query: SearchQuery, limit: int) -> list[tuple[int, float | None]]:
+        """The first `limit` of `matched` in the search's order, as (issue id, score).
+
+        Unless facet filters narrowed the matches, Whoosh's own top-N search
+        runs unfiltered: it then skips blocks of postings that cannot make the top.
+        """
+        issue_id = self.columns.issue_id
+        if query.effective_sort == SORT_RELEVANCE and self.scored is not None:
+            return [(issue_id[d], score) for d, score in best(self.scored, self.matched, limit)]
+        if query.effective_sort == SORT_RELEVANCE:
+            top = self.searcher.search(self.base, limit=limit, filter=self.matched if self.passing else None)
+            return [(issue_id[hit.docnum], hit.score) for hit in top]
+        decision = self.columns.decision
+        if query.effective_sort == SORT_OLDEST:
+            order = heapq.nsmallest(limit, self.matched,
+                                    key=lambda d: (decision[d] == UNKNOWN_DATE, decision[d], issue_id[d]))
+        else:
+            order = heapq.nlargest(limit, self.matched, key=lambda d: (decision[d], issue_id[d]))
+        return [(issue_id[d], None) for d in order]

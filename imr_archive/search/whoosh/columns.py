@@ -28,7 +28,8 @@ def column_values(reader, field: str, default: object) -> list:
 
 
 class Columns:
-    """Each facet's value (for "guideline", the tuple of cited slugs) and the decision day, by document number."""
+    """Each facet's value (for "guideline", the tuple of cited slugs), the decision day and the issue id,
+    by document number."""
 
     def __init__(self, reader) -> None:
         self.facets: dict[str, list] = {}
@@ -36,6 +37,7 @@ class Columns:
             values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in column_values(reader, field, "")]
             self.facets[facet] = [tuple(v.split()) for v in values] if facet == "guideline" else values
         self.decision: list[int] = column_values(reader, "decision", UNKNOWN_DATE)
+        self.issue_id: list[int] = column_values(reader, "number", 0)
         # Each document's combination of facet values (FACETS order) as a number: counting the
         # matches' combinations is one pass, where counting each facet is a pass per facet.
         numbers: dict[tuple, int] = {}

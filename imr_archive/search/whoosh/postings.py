@@ -8,8 +8,13 @@ searcher's own statistics, the very arithmetic of Whoosh's BM25F scorer, so a
 posting's score is the one Whoosh gives it, bit for bit. Scored terms are
 kept per index state, like the facet columns, within a budget of postings.
 
-Blocks and length columns are read through private attributes of
-whoosh-reloaded's codec (2.7, no longer developed, so they will not move);
+This is the project's one use of a library's private attributes: blocks,
+length columns and BM25F's per-field B are read through whoosh-reloaded's
+codec internals, because Whoosh's public matchers, one Python call per
+document, missed the 10,000-letter target (bench/RESULTS.md: two words 75 /
+135 ms and a phrase 63 / 177 ms median / p95 through the public API). It is
+used only with the version it was written against (FAST_PATH): with another,
+the backend answers through Whoosh's public API, slower but the same.
 tests/search/test_facets_and_ranking.py compares the resulting order with
 Whoosh's own scoring.
 """
@@ -22,10 +27,14 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+import whoosh
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
+
+# The whoosh-reloaded releases whose internals this module reads.
+FAST_PATH = whoosh.__version__ in {(2, 7, 5)}
 
 # About 12 bytes a posting: 4 million postings are some 50 MB per process.
 POSTINGS_BUDGET = 4_000_000

@@ -1,0 +1,162 @@
+"""The Tantivy engine: keeping the index's documents, and answering every search page from it."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+import tantivy
+from django.core.exceptions import ImproperlyConfigured
+from tantivy import FieldType, Order, Query
+
+from imr_archive.search.documents import IssueDocument, documents_for_letters
+from imr_archive.search.engine import Answer
+from imr_archive.search.facets import CountingPass, FacetCounts, filtered_facets
+from imr_archive.search.query import SORT_NEWEST, SORT_RELEVANCE, SearchQuery
+from imr_archive.search.query_syntax import Node
+from imr_archive.search.query_text import DEFAULT_FIELDS
+from imr_archive.search.tantivy.compile import compile_words, facet_filter, other_filters, search_query
+from imr_archive.search.tantivy.folder import IndexFolder
+from imr_archive.search.tantivy.schema import FACET_FIELDS, document, schema
+
+TERMS = 10_000  # buckets a facet count returns: far more values than any facet has, so counts are exact
+BULK_HEAP_BYTES = 1_000_000_000
+STAMP_CHUNK = 200_000  # issue ids read per pass when listing the index's stamps
+
+
+@cache
+def _executor() -> ThreadPoolExecutor:
+    """Threads for a search's parts (Tantivy lets go of the GIL while it searches), made in each process."""
+    return ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="tantivy-search")
+
+
+class TantivyBackend:
+    """Index and search Issue documents in a Tantivy index folder."""
+
+    answers_browse = True
+
+    def __init__(self, index_dir: Path, lock_timeout: float = 60.0, *, parallel: bool = True) -> None:
+        self.folder = IndexFolder(index_dir, lock_timeout)
+        self.parallel = parallel
+
+    # -- writing ------------------------------------------------------------
+
+    def replace_letters(self, letter_ids: Iterable[int], documents: Iterable[IssueDocument]) -> None:
+        """Drop every document of these letters, then add `documents` (one commit)."""
+        ids, built = list(letter_ids), [document(doc) for doc in documents]
+        with self.folder.writer() as writer:
+            for letter_id in ids:
+                writer.delete_documents_by_term("letter_id", letter_id)
+            for doc in built:
+                writer.add_document(doc)
+
+    @contextmanager
+    def bulk(self) -> Iterator[Callable[[list[int]], None]]:
+        """Index many letters: yields a function taking a batch of letter ids; one commit at the end.
+
+        Tantivy indexes on every core while this process reads the next batch
+        from the database; searchers see the new letters once the run ends.
+        """
+        with self.folder.writer(BULK_HEAP_BYTES, max(1, min(os.cpu_count() or 1, 4))) as writer:
+            def replace(letter_ids: list[int]) -> None:
+                for letter_id in letter_ids:
+                    writer.delete_documents_by_term("letter_id", letter_id)
+                for doc in documents_for_letters(letter_ids):
+                    writer.add_document(document(doc))
+
+            yield replace
+
+    def words_beginning(self, prefix: str) -> dict[str, int]:
+        searcher = self.folder.searcher()
+        found: dict[str, int] = {}
+        for field in DEFAULT_FIELDS:
+            for word, items in searcher.terms_with_prefix(field, prefix):
+                found[word] = max(found.get(word, 0), items)
+        return found
+
+    def clear(self) -> None:
+        """Empty the index (by a commit, so every reader sees it); one of another schema is made anew."""
+        try:
+            with self.folder.writer() as writer:
+                writer.delete_all_documents()
+        except ImproperlyConfigured:
+            self.folder.recreate()
+
+    def problems(self) -> list[str]:
+        """Nothing beyond drift: an index of another schema is reported when opened."""
+        return []
+
+    def indexed_stamps(self) -> dict[int, tuple[int, str]]:
+        """issue id -> (letter id, stamp) of every document, read from fast fields a range of ids at a time."""
+        searcher = self.folder.searcher()
+        if not searcher.num_docs:
+            return {}
+        highest = searcher.search(Query.all_query(), 1, count=False, order_by_field="issue_id").hits[0][0]
+        stamps: dict[int, tuple[int, str]] = {}
+        for low in range(0, highest + 1, STAMP_CHUNK):
+            ids = Query.range_query(schema(), "issue_id", FieldType.Integer, low, low + STAMP_CHUNK - 1)
+            hits = searcher.search(ids, STAMP_CHUNK, count=False, order_by_field="stamp").hits
+            addresses = [address for _, address in hits]
+            issue_ids = searcher.fast_field_values("issue_id", addresses)
+            letter_ids = searcher.fast_field_values("letter_id", addresses)
+            stamps.update(zip(issue_ids, zip(letter_ids, (stamp for stamp, _ in hits), strict=True), strict=True))
+        return stamps
+
+    # -- searching ------------------------------------------------------------
+
+    def answer(self, query: SearchQuery, words: Node | None, passes: list[CountingPass]) -> Answer:
+        """The page, the exact total and each pass's facet counts, the parts run side by side."""
+        searcher = self.folder.searcher()
+        search = _Search(searcher, query, words)
+        tasks: list[Callable[[], object]] = [lambda: search.page(query.offset, query.per_page)]
+        tasks += [lambda p=p: search.count(p) for p in passes]
+        done = list(_executor().map(lambda task: task(), tasks)) if self.parallel and len(tasks) > 1 else \
+            [task() for task in tasks]
+        total, page = done[0]
+        counts: FacetCounts = {}
+        for part in done[1:]:
+            counts.update(part)
+        return Answer(total, page, counts)
+
+    def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
+        _, page = _Search(self.folder.searcher(), query, words).page(0, limit)
+        return [issue_id for issue_id, _ in page]
+
+
+class _Search:
+    """One search's compiled queries over one searcher (one index state)."""
+
+    def __init__(self, searcher: tantivy.Searcher, query: SearchQuery, words: Node | None) -> None:
+        self.searcher, self.query = searcher, query
+        self.words = compile_words(words) if words is not None else None
+        self.others = other_filters(query)
+        self.facet_filters = {facet: facet_filter(query, facet) for facet in filtered_facets(query)}
+
+    def matching(self, leave_out: str | None = None) -> Query:
+        """The search's words and filters, without the filter of `leave_out`."""
+        return search_query(self.words, self.others + [f for facet, f in self.facet_filters.items()
+                                                       if facet != leave_out])
+
+    def page(self, offset: int, limit: int) -> tuple[int, list[tuple[int, float | None]]]:
+        """The exact total, and (issue id, score) of the matches offset..offset+limit in the search's order."""
+        sort = self.query.effective_sort
+        if sort == SORT_RELEVANCE:
+            found = self.searcher.search(self.matching(), limit, offset=offset)
+        else:
+            found = self.searcher.search(self.matching(), limit, offset=offset,
+                                         order_by_field="newest" if sort == SORT_NEWEST else "oldest",
+                                         order=Order.Desc if sort == SORT_NEWEST else Order.Asc)
+        ids = self.searcher.fast_field_values("issue_id", [address for _, address in found.hits])
+        scores = [score if sort == SORT_RELEVANCE else None for score, _ in found.hits]
+        return found.count, list(zip(ids, scores, strict=True))
+
+    def count(self, counting: CountingPass) -> FacetCounts:
+        aggregations = {facet: {"terms": {"field": FACET_FIELDS[facet], "size": TERMS}} for facet in counting.facets}
+        result = self.searcher.aggregate(self.matching(counting.leave_out), aggregations)
+        return {facet: Counter({bucket["key"]: bucket["doc_count"] for bucket in result[facet]["buckets"]})
+                for facet in counting.facets}
