@@ -1,7 +1,20 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+
+class Favicon(RedirectView):
+    """/favicon.ico, which browsers ask for on every page not naming an icon: the static file's address."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs) -> str:
+        return static("favicon.ico")
+
 
 urlpatterns = [
+    path("favicon.ico", Favicon.as_view()),
     path("admin/", admin.site.urls),
     path("upload/", include("imr_archive.uploads.urls")),
     path("", include("imr_archive.api.urls")),  # /api/ and /feed/

@@ -12,7 +12,9 @@ def _form_data(form: BaseForm) -> dict[str, object]:
         key = form.add_prefix(name)
         if field.show_hidden_initial:  # fields with a callable default carry their initial value
             data[form.add_initial_prefix(name)] = value
-        if getattr(field.widget, "input_type", None) == "checkbox":
+        if getattr(field.widget, "allow_multiple_selected", False):  # a list of checkboxes or a multiple select
+            data[key] = list(value or [])
+        elif getattr(field.widget, "input_type", None) == "checkbox":
             if value:
                 data[key] = "on"
         elif isinstance(value, list | tuple):

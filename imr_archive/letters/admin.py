@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
+from imr_archive.letters.admin_forms import CitationForm, IssueForm, LetterForm
 from imr_archive.letters.ingest import reparse_letter
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter, LetterChange
 from imr_archive.letters.outbox import record_changes
@@ -34,12 +35,13 @@ class IssueInline(admin.StackedInline):
 
 @admin.register(Letter)
 class LetterAdmin(admin.ModelAdmin):
+    form = LetterForm
     list_display = ("__str__", "format", "date_decision", "reviewer_specialty", "needs_review", "parser_version")
     list_filter = ("format", "needs_review", "reviewer_specialty", "parser_version")
     search_fields = ("case_number", "source_name")
     date_hierarchy = "date_decision"
     readonly_fields = ("source_name", "original_file", "sha256", "parser_version", "warnings", "text",
-                       "corrected_fields", "created", "modified")
+                       "created", "modified")
     inlines = [IssueInline]
     actions = ["reparse_selected", "reparse_discarding_corrections"]
     fieldsets = (
@@ -99,16 +101,20 @@ class LetterAdmin(admin.ModelAdmin):
             self.message_user(request, failure, level="error")
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(admin.StackedInline):
+    """A citation in three short lines (a table of ten columns was twice as wide as the window)."""
+
     model = Citation
+    form = CitationForm
     extra = 0
-    fields = ("ordinal", "source", "guideline", "mtus", "edition", "chapter", "section", "pages",
-              "span_start", "span_end")
+    fields = (("ordinal", "source", "mtus"), ("guideline", "pages"), ("chapter", "edition", "section"),
+              ("span_start", "span_end"))
     readonly_fields = ("span_start", "span_end")
 
 
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
+    form = IssueForm
     list_display = ("treatment", "category", "outcome", "outcome_stated", "letter")
     list_filter = ("outcome", "category", "outcome_stated")
     search_fields = ("treatment", "treatment_normalized", "letter__case_number")
@@ -186,6 +192,7 @@ def _sync_cited_pages(issue: Issue) -> None:
 
 @admin.register(Citation)
 class CitationAdmin(admin.ModelAdmin):
+    form = CitationForm
     list_display = ("__str__", "source", "mtus", "issue")
     list_filter = ("guideline", "source", "mtus")
     search_fields = ("chapter", "section", "issue__letter__case_number")

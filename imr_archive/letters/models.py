@@ -26,6 +26,12 @@ def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(v, v) for v in values]
 
 
+def chapter_slug(guideline: str, chapter: str) -> str:
+    """The canonical chapter's slug of a citation of `guideline` (canonical name) naming `chapter`."""
+    found = vocabulary.chapter_of(guideline, chapter)
+    return found.slug if found else ""
+
+
 class Guideline(TimeStamped):
     """A canonical guideline (SCHEMA.md's list), the target of citations."""
 
@@ -143,7 +149,7 @@ class Issue(TimeStamped):
         (result.UPHELD, "Denial upheld"),
         (result.OVERTURNED, "Denial overturned"),
         (result.PARTIAL, "Partially overturned"),
-        (result.UNKNOWN, "Outcome not read"),
+        (result.UNKNOWN, "Outcome unclear"),
     ]
     CATEGORY_CHOICES = _choices(vocabulary.CATEGORIES)
 
@@ -209,6 +215,10 @@ class Citation(TimeStamped):
     mtus = models.BooleanField(help_text="Whether the letter counts it as part of the MTUS.")
     edition = models.CharField(max_length=80, blank=True, help_text="Edition as written.")
     chapter = models.CharField(max_length=160, blank=True, help_text="Chapter number or topic as written.")
+    chapter_slug = models.CharField(
+        max_length=80, blank=True, default="", editable=False,
+        help_text="The canonical chapter of `chapter` (vocabulary.chapter_of), which chapter counts and links use; "
+                  "blank when no chapter is named.")
     section = models.CharField(max_length=40, blank=True, help_text="Regulation section as written.")
     pages = models.JSONField(default=list, blank=True,
                              help_text="Cited pages, ranges expanded (display copy of CitedPage rows).")
@@ -220,11 +230,24 @@ class Citation(TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["issue", "ordinal"], name="unique_citation_ordinal"),
         ]
-        indexes = [models.Index(fields=["guideline", "issue"], name="citation_guideline_issue")]
+        indexes = [
+            models.Index(fields=["guideline", "issue"], name="citation_guideline_issue"),
+            models.Index(fields=["guideline", "chapter_slug", "issue"], name="citation_chapter_issue"),
+        ]
 
     def __str__(self) -> str:
         pages = ", ".join(str(p) for p in self.pages)
         return f"{self.guideline.short_name} {self.chapter} {pages}".strip()
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_derived_fields()
+        if kwargs.get("update_fields") is not None and {"chapter", "guideline"} & set(kwargs["update_fields"]):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "chapter_slug"}
+        super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        """Set the canonical chapter from the chapter as written (save() does it; so must a bulk insert)."""
+        self.chapter_slug = chapter_slug(self.guideline.name, self.chapter) if self.guideline_id else ""
 
 
 class CitedPage(models.Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import models, transaction
 
 from imr_archive.letters.bulk import insert_returning_ids, insert_rows
-from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
+from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter, chapter_slug
 from imr_archive.parsing import PARSER_VERSION, ParsedLetter, result, vocabulary
 from imr_archive.parsing.treatment_names import normalize_treatment
 
@@ -205,6 +205,7 @@ def _create_citations(cited: list[tuple[Issue, result.Issue]], guidelines: Guide
             mtus=cite.mtus,
             edition=cite.edition or "",
             chapter=cite.chapter or "",
+            chapter_slug=chapter_slug(cite.guideline, cite.chapter or ""),
             section=cite.section or "",
             pages=sorted(set(cite.pages)),
             span_start=cite.span[0] if cite.span else None,

@@ -41,3 +41,19 @@ def normalize_treatment(treatment: str) -> str:
     if not normalized:
         normalized = re.sub(r"\s+", " ", treatment.lower()).strip()
     return normalized[:_MAX_LENGTH]
+
+
+def written_name(normalized: str, treatment: str) -> str:
+    """The normalized name as `treatment` writes it: ("mri", "MRI of the lumbar spine") -> "MRI".
+
+    The name's words are found in order in the treatment, with only white
+    space or a parenthesis between them (normalize_treatment drops those);
+    the name itself is returned when the treatment does not hold it so.
+    """
+    words = normalized.split()
+    if not words:
+        return normalized
+    between = r"(?:\s+|\s*\([^)]*\)\s*)"
+    pattern = between.join(f"({re.escape(word)})" for word in words)
+    match = re.search(rf"(?<!\w){pattern}(?!\w)", treatment, re.IGNORECASE)
+    return " ".join(match.groups()) if match else normalized

@@ -15,7 +15,7 @@ from django.db.models.expressions import OrderBy
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue
 from imr_archive.search.engine import Answer
 from imr_archive.search.facets import CountingPass, FacetCounts
-from imr_archive.search.query import SORT_OLDEST, SearchQuery
+from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SearchQuery
 from imr_archive.search.query_syntax import Node
 
 # Where each facet's value lives, seen from an Issue.
@@ -38,14 +38,20 @@ def facet_conditions(query: SearchQuery, item_id: str = "id") -> dict[str, Q]:
     for facet, lookup in FACET_FIELDS.items():
         values = getattr(query, facet)
         if values:
-            conditions[facet] = Q(**{f"{lookup}__in": values})
+            condition = Q(**{f"{lookup}__in": [v for v in values if v is not None]})
+            if None in values:  # the year facet's "no decision date"
+                condition |= Q(**{f"{lookup}__isnull": True})
+            conditions[facet] = condition
     if query.guideline:
         guidelines = Guideline.objects.filter(slug__in=query.guideline).values("id")
-        if query.page is not None:
-            citing = CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page).values("issue_id")
-        else:
-            citing = Citation.objects.filter(guideline_id__in=guidelines).values("issue_id")
-        conditions["guideline"] = Q(**{f"{item_id}__in": citing})
+        citing = [Citation.objects.filter(guideline_id__in=guidelines)]
+        if query.page is not None or query.chapter:  # the item cites the page, and the chapter, of the guideline
+            citing = []
+            if query.page is not None:
+                citing.append(CitedPage.objects.filter(guideline_id__in=guidelines, page=query.page))
+            if query.chapter:
+                citing.append(Citation.objects.filter(guideline_id__in=guidelines, chapter_slug=query.chapter))
+        conditions["guideline"] = Q(*(Q(**{f"{item_id}__in": rows.values("issue_id")}) for rows in citing))
     return conditions
 
 
@@ -66,7 +72,7 @@ def other_conditions(query: SearchQuery) -> list[Q]:
             "letter__patient_sex": query.sex,
             "letter__patient_age__gte": query.age_min,
             "letter__patient_age__lte": query.age_max,
-            "letter__case_number__iexact": query.case_number or None,
+            "letter__case_number__istartswith": query.case_number or None,
             "letter_id": query.letter_id,
         }.items()
         if value is not None
@@ -111,6 +117,8 @@ class DatabaseSearch:
             for facet in facets:
                 rows = (self.guideline_counts(qs) if facet == "guideline"
                         else qs.values_list(FACET_FIELDS[facet]).annotate(n=Count("id")))
+                if facet == "year":  # an item without a decision date counts under "none"
+                    rows = [(NO_YEAR if value is None else value, n) for value, n in rows]
                 counts[facet] = Counter({str(value): n for value, n in rows if value not in ("", None)})
         return counts
 

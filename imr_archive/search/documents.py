@@ -34,6 +34,7 @@ class IssueDocument:
     age: int | None
     guidelines: list[str] = field(default_factory=list)  # slugs of cited guidelines
     guideline_pages: list[str] = field(default_factory=list)  # "slug:page"
+    guideline_chapters: list[str] = field(default_factory=list)  # "slug:chapter slug" (Citation.chapter_slug)
     mtus: bool = False
     records: list[str] = field(default_factory=list)  # the records the reviewer saw, as listed
 
@@ -61,11 +62,14 @@ def documents_for_letters(letter_ids: Iterable[int]) -> Iterator[IssueDocument]:
     issue_ids = [row[0] for row in issues]
     slug = dict(Guideline.objects.values_list("id", "slug"))
     slugs: dict[int, set[str]] = defaultdict(set)
+    chapters: dict[int, set[str]] = defaultdict(set)
     mtus: dict[int, bool] = defaultdict(bool)
-    for issue_id, guideline_id, is_mtus in Citation.objects.filter(issue_id__in=issue_ids).values_list(
-            "issue_id", "guideline_id", "mtus"):
+    for issue_id, guideline_id, is_mtus, chapter in Citation.objects.filter(issue_id__in=issue_ids).values_list(
+            "issue_id", "guideline_id", "mtus", "chapter_slug"):
         slugs[issue_id].add(slug[guideline_id])
         mtus[issue_id] |= is_mtus
+        if chapter:
+            chapters[issue_id].add(f"{slug[guideline_id]}:{chapter}")
     pages: dict[int, set[str]] = defaultdict(set)
     for issue_id, guideline_id, page in CitedPage.objects.filter(issue_id__in=issue_ids).values_list(
             "issue_id", "guideline_id", "page"):
@@ -93,6 +97,7 @@ def documents_for_letters(letter_ids: Iterable[int]) -> Iterator[IssueDocument]:
             age=age,
             guidelines=sorted(slugs[issue_id]),
             guideline_pages=sorted(pages[issue_id]),
+            guideline_chapters=sorted(chapters[issue_id]),
             mtus=mtus[issue_id],
             records=[record["text"] for record in records if record.get("text")],
         )

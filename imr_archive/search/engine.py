@@ -60,3 +60,8 @@ class TextIndex(SearchEngine, Protocol):
     def problems(self) -> list[str]:
         """What is wrong with the index itself, a line each."""
         ...
+
+    def words_beginning(self, prefix: str) -> dict[str, int]:
+        """The indexed words (stems) of the default fields beginning with `prefix`, each with the items holding
+        it (in its field holding it most): the index's own vocabulary, for spelling suggestions."""
+        ...

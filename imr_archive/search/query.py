@@ -12,6 +12,9 @@ from datetime import date
 # Facets shown beside the results, in display order.
 FACETS = ("outcome", "category", "guideline", "specialty", "year")
 
+# The year facet's value of an item whose letter states no decision date (SearchQuery.year holds None for it).
+NO_YEAR = "none"
+
 SORT_RELEVANCE = "relevance"
 SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
@@ -27,9 +30,10 @@ class SearchQuery:
     category: tuple[str, ...] = ()
     guideline: tuple[str, ...] = ()  # guideline slugs
     specialty: tuple[str, ...] = ()
-    year: tuple[int, ...] = ()  # decision years
+    year: tuple[int | None, ...] = ()  # decision years; None: no decision date
     treatment: tuple[str, ...] = ()  # normalized treatment names
     page: int | None = None  # a cited guideline page; only with `guideline`
+    chapter: str = ""  # a canonical chapter's slug (Citation.chapter_slug); only with `guideline`
     mtus: bool | None = None  # cites an MTUS guideline (True) or none (False)
     decision_from: date | None = None
     decision_to: date | None = None
@@ -38,7 +42,7 @@ class SearchQuery:
     sex: str | None = None
     age_min: int | None = None
     age_max: int | None = None
-    case_number: str = ""
+    case_number: str = ""  # a case number or its beginning ("CM14"), any letter case
     letter_id: int | None = None
     sort: str = SORT_RELEVANCE
     page_number: int = 1

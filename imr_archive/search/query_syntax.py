@@ -215,7 +215,9 @@ class _Reader:
             return Exact(target, value.lower())
         canonical = EXACT_VALUES[target].get(value.lower())
         if canonical is None:
-            self.notes.append(f'No {target} is called "{value}", so nothing matches {target}:{value}.')
+            known = ", ".join(dict.fromkeys(EXACT_VALUES[target].values()))
+            self.notes.append(f'No {target} is called "{value}", so nothing matches {target}:{value}. '
+                              f"The {target} is one of: {known}.")
             return Exact(target, value)
         return Exact(target, canonical)
 

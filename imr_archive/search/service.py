@@ -2,6 +2,8 @@
 
     search(SearchQuery) -> SearchResults         a page of hits, the exact total, facet counts, notes
     matching_ids(SearchQuery, limit) -> [id]     every match in the page's order (exports, the API)
+    marked(text, q) -> HTML                      the text with the words q searches for marked
+    corrections(words) -> {word: suggestion}     words no item holds, and what they likely meant
     text_index()                                 the configured engine, which search.sync keeps in step
 
 IMR_SEARCH_BACKEND picks the engine: "whoosh" (the embedded default) or
@@ -26,7 +28,8 @@ from imr_archive.search.engine import SearchEngine, TextIndex
 from imr_archive.search.facets import counting_passes, facet_lists
 from imr_archive.search.query import Hit, SearchQuery, SearchResults
 from imr_archive.search.query_syntax import Reading, read
-from imr_archive.search.snippets import Marks, marked_snippet, plain_snippet
+from imr_archive.search.snippets import Marks, marked_snippet, marked_text, plain_snippet
+from imr_archive.search.spelling import correction
 
 BACKENDS = ("whoosh", "tantivy")
 MATCHING_IDS_LIMIT = 100_000
@@ -84,6 +87,21 @@ def _snippets(issue_ids: list[int], marks: Marks) -> dict[int, str]:
                 for pk, rationale in Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale")}
     rows = Issue.objects.filter(id__in=issue_ids).values_list("id", "rationale", "treatment", "letter__case_summary")
     return {pk: marked_snippet(list(texts), marks) for pk, *texts in rows}
+
+
+def marked(text: str, q: str) -> str:
+    """`text` escaped, the words `q` searches for in <mark> (as snippets mark them); "" when none is in it."""
+    return marked_text(text, Marks.of(read(q).node)) if q.strip() else ""
+
+
+def corrections(words: Iterable[str]) -> dict[str, str]:
+    """Each of `words` that no item holds, and the word the index holds it likely meant (spelling.py)."""
+    index = text_index()
+    found = {}
+    for word in dict.fromkeys(words):
+        if (suggested := correction(word, index.words_beginning)) is not None:
+            found[word] = suggested
+    return found
 
 
 def matching_ids(query: SearchQuery, limit: int = MATCHING_IDS_LIMIT) -> list[int]:

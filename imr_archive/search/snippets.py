@@ -64,6 +64,19 @@ def marked_snippet(texts: list[str], marks: Marks) -> str:
     return plain_snippet(texts[0] if texts else "")
 
 
+def marked_text(text: str, marks: Marks) -> str:
+    """The whole text, escaped, every marked word in <mark> (white space kept); "" when it holds none."""
+    found = spans(text, marks.match) if marks else []
+    if not found:
+        return ""
+    out, at = [], 0
+    for start, end in found:
+        out += [escape(text[at:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
 def _best(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """The FRAGMENTS fragments marking the most different words, in text order."""
     fragments = []

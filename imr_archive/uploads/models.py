@@ -48,15 +48,21 @@ class UploadBatch(TimeStamped):
 
 
 def outcome_counts() -> dict[str, Count]:
-    """Counts of files by outcome, for `aggregate` or `values(...).annotate` over UploadedFile rows."""
+    """Counts of files by outcome, for `aggregate` or `values(...).annotate` over UploadedFile rows.
+
+    Each file counts under one outcome, the one its row shows (UploadedFile.outcome):
+    a letter stored with warnings is not counted as new or replaced too, so the
+    outcomes add up to `done`.
+    """
     F = UploadedFile
+    read_whole = Q(warnings=[])
     return {
         "total": Count("id"),
         "done": Count("id", filter=~Q(status__in=F.WAITING)),
-        "new": Count("id", filter=Q(status=F.NEW)),
+        "new": Count("id", filter=Q(status=F.NEW) & read_whole),
         "unchanged": Count("id", filter=Q(status=F.UNCHANGED)),
-        "replaced": Count("id", filter=Q(status=F.REPLACED)),
-        "with_warnings": Count("id", filter=Q(status__in=F.STORED) & ~Q(warnings=[])),
+        "replaced": Count("id", filter=Q(status=F.REPLACED) & read_whole),
+        "with_warnings": Count("id", filter=Q(status__in=F.STORED) & ~read_whole),
         "failed": Count("id", filter=Q(status=F.FAILED)),
     }
 

@@ -15,16 +15,19 @@ combine with OR, different parameters combine with AND):
     treatment           a normalized treatment name, exact but for case (list)
     guideline           a guideline slug of vocabulary.GUIDELINES       (list)
     page                a cited guideline page, 1 to 9999; needs `guideline`
+    chapter             a canonical chapter of the guideline (its slug, as the
+                        guideline's page links it); needs `guideline`
     mtus                yes (cites an MTUS guideline) | no (cites none)
     specialty           a reviewer specialty of vocabulary.SPECIALTIES  (list)
-    year                a decision year, 2013 to next year              (list)
+    year                a decision year, 2013 to next year, or none    (list)
+                        (none: the letter states no decision date)
     decision_after      decided on or after this date (YYYY-MM-DD)
     decision_before     decided on or before this date
     injury_after        injured on or after this date
     injury_before       injured on or before this date
     sex                 female | male
     age_min, age_max    patient age in years, 0 to 120, min <= max
-    case                a case number (CM13-0001234), any letter case
+    case                a case number (CM13-0001234) or its beginning (CM13), any letter case
     sort                relevance | newest | oldest
     p                   the results page, 1 to 1000
 
@@ -40,7 +43,7 @@ from datetime import date, datetime
 
 import django_filters
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
+from django.core.validators import ProhibitNullCharactersValidator, validate_slug
 from django.db.models import QuerySet
 from django.utils import timezone
 from django_filters.fields import MultipleChoiceField, RangeField
@@ -49,7 +52,7 @@ from django_filters.widgets import RangeWidget
 from imr_archive.letters.models import Issue
 from imr_archive.parsing import vocabulary
 from imr_archive.search.database import DatabaseSearch
-from imr_archive.search.query import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
+from imr_archive.search.query import NO_YEAR, SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
 
 PER_PAGE = 20
 # Past this page a results list would be a walk through tens of thousands of items: narrowing the search,
@@ -62,6 +65,7 @@ FIRST_YEAR = 2013
 MAX_AGE = 120
 
 OUTCOME_LABELS = dict(Issue.OUTCOME_CHOICES)
+NO_YEAR_LABEL = "No decision date"
 SORT_CHOICES = [
     (SORT_RELEVANCE, "Relevance"),
     (SORT_NEWEST, "Newest first"),
@@ -71,8 +75,9 @@ GUIDELINE_CHOICES = [(g.slug, g.short_name) for g in vocabulary.GUIDELINES]
 
 
 def year_choices() -> list[tuple[str, str]]:
-    """Decision years a letter can have: the program began in 2013."""
-    return [(str(y), str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)]
+    """Decision years a letter can have (the program began in 2013), and none for a letter stating no date."""
+    years = [(str(y), str(y)) for y in range(timezone.localdate().year + 1, FIRST_YEAR - 1, -1)]
+    return [*years, (NO_YEAR, NO_YEAR_LABEL)]
 
 
 # -- validators ---------------------------------------------------------------
@@ -172,6 +177,8 @@ class SearchForm(forms.Form):
         data = super().clean()
         if data.get("page") is not None and not data.get("guideline") and "guideline" not in self.errors:
             self.add_error("page", "A guideline page needs a guideline: add guideline=<slug>.")
+        if data.get("chapter") and not data.get("guideline") and "guideline" not in self.errors:
+            self.add_error("chapter", "A chapter needs its guideline: add guideline=<slug>.")
         age = data.get("age")
         if age and age.start is not None and age.stop is not None and age.start > age.stop:
             self.add_error("age", "The minimum age is above the maximum age.")
@@ -199,6 +206,7 @@ class SearchFilterSet(django_filters.FilterSet):
     treatment = TextValuesFilter(label="Treatment")
     guideline = ValuesFilter(label="Guideline", choices=GUIDELINE_CHOICES)
     page = IntegerFilter(label="Guideline page", min_value=1, max_value=MAX_GUIDELINE_PAGE)
+    chapter = django_filters.CharFilter(label="Guideline chapter", max_length=80, validators=[validate_slug])
     mtus = django_filters.ChoiceFilter(label="Cites the MTUS", choices=[("yes", "Yes"), ("no", "No")],
                                        empty_label="Either")
     specialty = ValuesFilter(label="Reviewer specialty", choices=[(s, s) for s in vocabulary.SPECIALTIES])
@@ -208,7 +216,8 @@ class SearchFilterSet(django_filters.FilterSet):
     sex = django_filters.ChoiceFilter(label="Patient sex", choices=[("female", "Female"), ("male", "Male")],
                                       empty_label="Either")
     age = AgeRangeFilter(label="Patient age")
-    case = django_filters.CharFilter(label="Case number", max_length=32, validators=[utf8_only])
+    case = django_filters.CharFilter(label="Case number", max_length=32, validators=[utf8_only],
+                                     help_text="A case number, or its beginning: CM14 finds every case of 2014.")
     sort = django_filters.ChoiceFilter(label="Sort", choices=SORT_CHOICES, empty_label=None)
     p = IntegerFilter(label="Results page", min_value=1, max_value=MAX_RESULTS_PAGE)
 
@@ -229,10 +238,11 @@ class SearchFilterSet(django_filters.FilterSet):
             category=tuple(data.get("category") or ()),
             guideline=tuple(data.get("guideline") or ()),
             specialty=tuple(data.get("specialty") or ()),
-            year=tuple(int(y) for y in data.get("year") or ()),
+            year=tuple(None if y == NO_YEAR else int(y) for y in data.get("year") or ()),
             # Normalized treatment names are lower case (parsing/treatment_names.py): "Norco" finds "norco".
             treatment=tuple(dict.fromkeys(t.lower() for t in data.get("treatment") or ())),
             page=data.get("page"),
+            chapter=data.get("chapter") or "",
             mtus={"yes": True, "no": False}.get(data.get("mtus") or ""),
             decision_from=_date(decision.start),
             decision_to=_date(decision.stop),

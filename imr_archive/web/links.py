@@ -9,13 +9,15 @@ Every link that changes what matches goes back to the first results page.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from django.http import QueryDict
 
 from imr_archive.parsing import vocabulary
-from imr_archive.search.query import FACETS, SORT_RELEVANCE, SearchQuery, SearchResults
-from imr_archive.web.filters import MAX_RESULTS_PAGE, OUTCOME_LABELS, PER_PAGE, SORT_CHOICES
+from imr_archive.search.query import FACETS, NO_YEAR, SORT_RELEVANCE, SearchQuery, SearchResults
+from imr_archive.search.query_text import plain_words
+from imr_archive.web.filters import MAX_RESULTS_PAGE, NO_YEAR_LABEL, OUTCOME_LABELS, PER_PAGE, SORT_CHOICES
 
 PAGE_PARAM = "p"
 FACET_LABELS = {
@@ -29,6 +31,7 @@ FACET_LABELS = {
 REFINE_FIELDS = ("decision_after", "decision_before", "injury_after", "injury_before", "age_min", "age_max",
                  "sex", "mtus", "case")
 GUIDELINE_NAMES = {g.slug: g.short_name for g in vocabulary.GUIDELINES}
+FULL_CASE_NUMBER = re.compile(r"CM\d{2}-\d{7}", re.IGNORECASE)
 
 
 def value_label(name: str, value: str) -> str:
@@ -37,7 +40,19 @@ def value_label(name: str, value: str) -> str:
         return OUTCOME_LABELS.get(value, value)
     if name == "guideline":
         return GUIDELINE_NAMES.get(value, value)
+    if name == "year" and value == NO_YEAR:
+        return NO_YEAR_LABEL
     return value
+
+
+def chapter_label(slug: str, guidelines: list[str]) -> str:
+    """A chapter's canonical name in the guidelines filtered by, or its slug's words."""
+    for guideline in guidelines:
+        info = vocabulary.GUIDELINE_BY_SLUG.get(guideline)
+        for chapter in vocabulary.CHAPTERS.get(info.name if info else "", ()):
+            if chapter.slug == slug:
+                return chapter.name
+    return slug.replace("-", " ").capitalize()
 
 
 @dataclass
@@ -60,6 +75,7 @@ class Facet:
 class Chip:
     label: str
     url: str
+    words: bool = False  # the chip of the words, not of a filter
 
 
 @dataclass
@@ -86,6 +102,16 @@ class Pagination:
     first_item: int
     last_item: int
     capped: bool = False  # the matches fill more pages than a search may show
+
+
+def without_empty_values(params: QueryDict) -> QueryDict:
+    """The parameters but those sent empty: a form without JavaScript sends every field, filled or not."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        filled = [value for value in values if value.strip()]
+        if filled:
+            kept.setlist(name, filled)
+    return kept
 
 
 def page_count(total: int, per_page: int = PER_PAGE) -> int:
@@ -130,7 +156,8 @@ class SearchLinks:
         if not values:
             params.pop(name, None)
         if name == "guideline" and not values:
-            params.pop("page", None)  # a guideline page means nothing without a guideline
+            params.pop("page", None)  # a guideline page or chapter means nothing without a guideline
+            params.pop("chapter", None)
         return self.url(params)
 
     def with_value(self, name: str, value: str, keep_page: bool = False) -> str:
@@ -173,8 +200,8 @@ class SearchLinks:
             selected = [v for v in self.params.getlist(name) if v]
             counts = dict(results.facets.get(name, []))
             values = list(counts.items()) + [(v, 0) for v in selected if v not in counts]
-            if name == "year":
-                values.sort(key=lambda item: item[0], reverse=True)
+            if name == "year":  # newest first, items without a decision date last
+                values.sort(key=lambda item: (item[0] != NO_YEAR, item[0]), reverse=True)
             facets.append(Facet(name, FACET_LABELS[name], [
                 FacetValue(value, value_label(name, value), count, value in selected, self.toggle(name, value))
                 for value, count in values
@@ -186,11 +213,15 @@ class SearchLinks:
         chips: list[Chip] = []
         q = self.params.get("q", "").strip()
         if q:
-            chips.append(Chip(f"Words: {q}", self.without("q")))
+            chips.append(Chip(f"Words: {q}", self.without("q"), words=True))
         for name, label in (("outcome", "Outcome"), ("category", "Category"), ("treatment", "Treatment"),
                             ("guideline", "Guideline"), ("specialty", "Specialty"), ("year", "Year")):
             for value in dict.fromkeys(v for v in self.params.getlist(name) if v.strip()):
                 chips.append(Chip(f"{label}: {value_label(name, value)}", self.without(name, value)))
+        chapter = self.params.get("chapter", "").strip()
+        if chapter:
+            chips.append(Chip(f"Chapter: {chapter_label(chapter, self.params.getlist('guideline'))}",
+                              self.without("chapter")))
         singles = (
             ("page", "Guideline page {}"),
             ("mtus", "Cites the MTUS: {}"),
@@ -201,21 +232,26 @@ class SearchLinks:
             ("sex", "Patient: {}"),
             ("age_min", "Age at least {}"),
             ("age_max", "Age at most {}"),
-            ("case", "Case {}"),
         )
         for name, label in singles:
             value = self.params.get(name, "").strip()
             if value:
                 chips.append(Chip(label.format(value), self.without(name)))
+        case = self.params.get("case", "").strip()
+        if case:
+            whole = FULL_CASE_NUMBER.fullmatch(case)
+            chips.append(Chip(f"Case number {case}" if whole else f"Case number starting {case}",
+                              self.without("case")))
         return chips
 
     def sorts(self, query: SearchQuery) -> list[SortLink]:
-        """Relevance is offered only when there are words to be relevant to."""
-        current = query.effective_sort
+        """Relevance is offered only when there are words to be relevant to (`AND` alone has none)."""
+        words = bool(plain_words(query.q))
+        current = query.effective_sort if words else replace(query, q="").effective_sort
         return [
             SortLink(label, self.with_value("sort", value), value == current)
             for value, label in SORT_CHOICES
-            if value != SORT_RELEVANCE or query.q
+            if value != SORT_RELEVANCE or words
         ]
 
     def pagination(self, query: SearchQuery, total: int) -> Pagination:

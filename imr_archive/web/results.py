@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +34,7 @@ class ResultRow:
     issue: Issue
     snippet: SafeString
     guidelines: list[CitedGuideline]
+    url: str = ""  # the item on its letter's page, carrying the search's words to mark there
 
 
 def cited_guidelines(citations: list[Citation]) -> list[CitedGuideline]:
@@ -44,7 +46,14 @@ def cited_guidelines(citations: list[Citation]) -> list[CitedGuideline]:
     return list(merged.values())
 
 
-def result_rows(hits: list[Hit]) -> list[ResultRow]:
+def item_url(issue: Issue, words: str) -> str:
+    """The item on its letter's page (/case/CM14-0203117/#item-2), with ?q= when the search has words."""
+    page, _, item = issue.get_absolute_url().partition("#")
+    query = f"?{urlencode({'q': words})}" if words else ""
+    return f"{page}{query}#{item}"
+
+
+def result_rows(hits: list[Hit], words: str = "") -> list[ResultRow]:
     ids = [hit.issue_id for hit in hits]
     issues = (
         Issue.objects.filter(id__in=ids)
@@ -60,5 +69,6 @@ def result_rows(hits: list[Hit]) -> list[ResultRow]:
             logger.warning("search hit %s has no Issue row", hit.issue_id)
             continue
         # The backend escapes the text and adds only <mark> tags (search/snippets.py).
-        rows.append(ResultRow(issue, mark_safe(hit.snippet), cited_guidelines(list(issue.citations.all()))))  # noqa: S308
+        rows.append(ResultRow(issue, mark_safe(hit.snippet), cited_guidelines(list(issue.citations.all())),  # noqa: S308
+                              item_url(issue, words)))
     return rows

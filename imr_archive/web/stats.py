@@ -1,4 +1,4 @@
-"""Counts shown on the home page and the guideline pages: each one GROUP BY query.
+"""Counts shown on the guideline pages and the archive's size on the home page: each one GROUP BY query.
 
 Items are counted once per (item, guideline page) or (item, chapter), however
 many of its citations name them: the claims administrator and the reviewer
@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue, Letter
 from imr_archive.parsing import result, vocabulary
 
-TOP = 10
 MAX_CHAPTERS = 100
 OUTCOME_ORDER = (result.UPHELD, result.OVERTURNED, result.PARTIAL, result.UNKNOWN)
 
@@ -60,25 +59,6 @@ def archive_size() -> dict:
         "letters": Letter.objects.count(),
         "split": OutcomeSplit(**{o: outcomes.get(o, 0) for o in OUTCOME_ORDER}),
     }
-
-
-def most_cited_pages(limit: int = TOP) -> list[dict]:
-    """(guideline slug, short name, page, items citing it), most cited first."""
-    return list(
-        CitedPage.objects.order_by()
-        .values("guideline__slug", "guideline__short_name", "page")
-        .annotate(items=Count("citation__issue", distinct=True))
-        .order_by("-items", "guideline__short_name", "page")[:limit]
-    )
-
-
-def most_disputed_treatments(limit: int = TOP) -> list[dict]:
-    return list(
-        Issue.objects.exclude(treatment_normalized="").order_by()
-        .values("treatment_normalized")
-        .annotate(items=Count("id"))
-        .order_by("-items", "treatment_normalized")[:limit]
-    )
 
 
 # -- guidelines -------------------------------------------------------------
@@ -138,15 +118,28 @@ def guideline_page(guideline: Guideline, page: int) -> CountedRow:
     return CountedRow(page, row["items"], _split(row))
 
 
-def guideline_chapters(guideline: Guideline, limit: int = MAX_CHAPTERS) -> list[CountedRow]:
-    """The chapters as written in its citations, most cited first."""
+@dataclass
+class ChapterRow(CountedRow):
+    """A canonical chapter of a guideline: `key` is its slug."""
+
+    name: str = ""
+
+
+def guideline_chapters(guideline: Guideline, limit: int = MAX_CHAPTERS) -> list[ChapterRow]:
+    """The canonical chapters cited (vocabulary.chapter_of), most cited first; an item counts once per chapter
+    however its citations write it."""
     rows = (
-        Citation.objects.filter(guideline=guideline).exclude(chapter="").order_by()
-        .values("chapter")
-        .annotate(items=Count("issue", distinct=True), **_split_counts("issue"))
-        .order_by("-items", "chapter")[:limit]
+        Citation.objects.filter(guideline=guideline).exclude(chapter_slug="").order_by()
+        .values("chapter_slug")
+        .annotate(items=Count("issue", distinct=True), written=Min("chapter"), **_split_counts("issue"))
+        .order_by("-items", "chapter_slug")[:limit]
     )
-    return [CountedRow(row["chapter"], row["items"], _split(row)) for row in rows]
+    chapters = []
+    for row in rows:
+        found = vocabulary.chapter_of(guideline.name, row["written"])
+        name = found.name if found and found.slug == row["chapter_slug"] else row["written"]
+        chapters.append(ChapterRow(row["chapter_slug"], row["items"], _split(row), name))
+    return chapters
 
 
 def guideline_pages(guideline: Guideline) -> list[CountedRow]:

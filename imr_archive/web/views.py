@@ -10,6 +10,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 
 from imr_archive.api.citations import item_citation, letter_citation
 from imr_archive.api.links import data_links
@@ -17,11 +18,12 @@ from imr_archive.letters.models import Citation, Guideline, Issue, Letter
 from imr_archive.parsing import vocabulary
 from imr_archive.search import service
 from imr_archive.search.query import FACETS
-from imr_archive.web import stats
+from imr_archive.web import stats, top_lists
 from imr_archive.web.filters import MAX_GUIDELINE_PAGE, SearchFilterSet
-from imr_archive.web.links import SearchLinks, page_count
+from imr_archive.web.links import SearchLinks, page_count, without_empty_values
 from imr_archive.web.marking import marked_text, passages
 from imr_archive.web.results import result_rows
+from imr_archive.web.suggestions import query_offer
 
 ORIGINAL_TYPES = {".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
 
@@ -29,8 +31,8 @@ ORIGINAL_TYPES = {".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {
         **stats.archive_size(),
-        "top_pages": stats.most_cited_pages(),
-        "top_treatments": stats.most_disputed_treatments(),
+        "top_pages": top_lists.most_cited_pages(),
+        "top_treatments": top_lists.most_disputed_treatments(),
     })
 
 
@@ -49,8 +51,9 @@ def form_errors(form) -> list[str]:
 def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **context) -> HttpResponse:
     """The search page for validated `data`: 400 with the errors when invalid, 404 past the last page."""
     filterset = SearchFilterSet(data)
-    context.update(filterset=filterset, form=filterset.form, chips=links.chips(), cleared_url=links.cleared(),
-                   **links.form_state())
+    chips = links.chips()
+    context.update(filterset=filterset, form=filterset.form, chips=chips, cleared_url=links.cleared(),
+                   has_filters=any(not chip.words for chip in chips), **links.form_state())
     status = 200
     if not filterset.is_valid():
         status = 400
@@ -67,20 +70,32 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
         context["last_page_url"] = links.page(pages)
     else:
         context.update(
-            rows=result_rows(results.hits),
+            rows=result_rows(results.hits, query.q),
             facets=links.facets(results),
             sorts=links.sorts(query),
             pagination=links.pagination(query, results.total),
+            offer=query_offer(links, query, results.total),
         )
     return render(request, "web/search.html", context, status=status)
 
 
+def _short_link(request: HttpRequest) -> HttpResponse | None:
+    """A redirect to the page's address without its empty parameters, or None when it has none."""
+    kept = without_empty_values(request.GET)
+    if len(kept) == len(request.GET) and all(kept.getlist(k) == request.GET.getlist(k) for k in kept):
+        return None
+    query = kept.urlencode()
+    return redirect(f"{request.path}?{query}" if query else request.path)
+
+
 def search(request: HttpRequest) -> HttpResponse:
-    return search_page(request, request.GET, SearchLinks(request.path, request.GET))
+    return _short_link(request) or search_page(request, request.GET, SearchLinks(request.path, request.GET))
 
 
 def guideline_page(request: HttpRequest, slug: str, page: int) -> HttpResponse:
     """The search page with guideline=<slug>&page=<page> fixed by the path."""
+    if shorter := _short_link(request):
+        return shorter
     guideline = guideline_by_slug(slug)
     if not 1 <= page <= MAX_GUIDELINE_PAGE:
         raise Http404(f"Guideline pages are numbered from 1 to {MAX_GUIDELINE_PAGE}.")
@@ -105,12 +120,21 @@ def field_labels(model, names: list[str]) -> list[str]:
     return labels
 
 
+def _searched_words(request: HttpRequest) -> str:
+    """The words of the search a hit's link came from (?q=), when the search form would take them."""
+    form = SearchFilterSet({"q": request.GET.get("q", "")}).form
+    return " ".join(form.cleaned_data.get("q", "").split()) if form.is_valid() else ""
+
+
 def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
     permalink = request.build_absolute_uri(letter.get_absolute_url())
     issues = list(letter.issues.all())
+    words = _searched_words(request)
     for issue in issues:
         issue.corrected_labels = field_labels(Issue, issue.corrected_fields)
         issue.citation = item_citation(issue, letter, permalink)
+        # Arriving from a search: the rationales holding its words are open, the words marked.
+        issue.marked_rationale = mark_safe(service.marked(issue.rationale, words)) if words else ""  # noqa: S308
     spans = [
         (c.id, c.span_start, c.span_end, f"{c.guideline.short_name}, item {issue.ordinal}")
         for issue in issues for c in issue.citations.all()
@@ -129,6 +153,7 @@ def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
         "text": marked_text(letter.text, marked),
         "passage_count": len(marked),
         "original_name": Path(letter.source_name).name if letter.original else "",
+        "searched_words": words,
     })
 
 

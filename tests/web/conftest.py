@@ -60,6 +60,8 @@ def facet_counts(items: list[Item], facet: str) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for item in items:
         values = item.guidelines if facet == "guideline" else [getattr(item, facet)]
+        if facet == "year" and item.year is None:
+            values = ["none"]  # the year facet's bucket of items without a decision date
         counts.update(v for v in values if v)
     return dict(counts)
 

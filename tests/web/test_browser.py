@@ -185,7 +185,7 @@ def test_search_narrow_widen_open_letter_and_follow_a_cited_page(site, page):
         title = page.locator(f'[data-issue="{issue_id}"]').get_by_role("heading").get_by_role("link")
         treatment = title.inner_text().strip()
         title.click()
-        page.wait_for_url(re.compile(r"/(case/[^/]+|letter/[0-9a-f]{16})/#item-\d+$"))
+        page.wait_for_url(re.compile(r"/(case/[^/]+|letter/[0-9a-f]{16})/(\?q=[^#]*)?#item-\d+$"))
         anchor = page.url.rsplit("#", 1)[1]
         item = page.locator(f"#{anchor}")
         wait_for_scrolling_to_stop(page)

@@ -24,18 +24,32 @@ def test_home_shows_the_archive_size_and_outcome_split(client, site):
     assert 'action="/search/"' in page and 'name="q"' in page
 
 
-def test_home_lists_the_most_cited_pages_with_links_to_their_page_view(client, site):
+def test_home_lists_the_most_cited_pages_a_cited_range_in_one_row(client, site):
     page = html(client.get("/"))
-    shown = re.findall(r'data-top-page="([\w-]+):(\d+)" data-count="(\d+)"', page)
+    shown = [(slug, int(first), int(last), int(count)) for slug, first, last, count in
+             re.findall(r'data-top-page="([\w-]+):(\d+)" data-last-page="(\d+)" data-count="(\d+)"', page)]
     assert len(shown) == 10
     per_item = Counter()
     for item in site:
         per_item.update({(vocabulary.GUIDELINE_BY_NAME[c["guideline"]].slug, p)
                          for c in item.item["citations"] for p in c["pages"]})
-    assert int(shown[0][2]) == max(per_item.values())
-    for slug, number, count in shown:
-        assert int(count) == per_item[(slug, int(number))]
-        assert f'href="/guidelines/{slug}/page/{number}/"' in page
+    assert shown[0][3] == max(per_item.values())
+    counts = [count for *_, count in shown]
+    assert counts == sorted(counts, reverse=True)
+    for slug, first, last, count in shown:
+        # Every page of a row is cited by as many items, and the pages either side by a different number.
+        assert all(per_item[(slug, number)] == count for number in range(first, last + 1)), (slug, first, last)
+        assert per_item[(slug, first - 1)] != count and per_item[(slug, last + 1)] != count
+        assert f'href="/guidelines/{slug}/page/{first}/"' in page
+    # The seeds' most cited citation is MTUS Chronic Pain pages 76-80 (Norco and its like): one row, not five.
+    assert ("mtus-chronic-pain", 76, 80) in [row[:3] for row in shown]
+    assert "MTUS Chronic Pain, pages 76–80</a>" in page
+
+
+def test_home_names_treatments_as_the_letters_write_them(client, site):
+    page = html(client.get("/"))
+    assert '<a href="/search/?treatment=mri">MRI</a>' in page
+    assert '<a href="/search/?treatment=norco">Norco</a>' in page
 
 
 def test_home_lists_the_most_disputed_treatments_and_each_link_finds_them(client, site):
@@ -88,9 +102,11 @@ def test_the_letter_page_shows_every_item_with_its_outcome_and_citations(client,
         for n, item in enumerate(expected, start=1):
             block = page.split(f'id="item-{n}"', 1)[1].split("</section>", 1)[0]
             label = {"upheld": "Denial upheld", "overturned": "Denial overturned",
-                     "partial": "Partially overturned", "unknown": "Outcome not read"}[item.outcome]
-            assert label in block
-            assert ("Stated in the letter" if item.item["outcome_stated"] else "Read from the rationale") in block
+                     "partial": "Partially overturned", "unknown": "Outcome unclear"}[item.outcome]
+            # The outcome row says what the outcome was, then how the letter gives it.
+            row = block.split("data-outcome-row>", 1)[1].split("</dd>", 1)[0]
+            how = "as the letter states it" if item.item["outcome_stated"] else "read from the rationale"
+            assert row.startswith(f"{label}, {how}"), row
             for citation in item.item["citations"]:
                 slug = vocabulary.GUIDELINE_BY_NAME[citation["guideline"]].slug
                 assert f'href="/guidelines/{slug}/"' in block
@@ -154,7 +170,7 @@ def test_pages_run_a_bounded_number_of_queries(client, site, django_assert_max_n
     letter = letter_with_case()
     with django_assert_max_num_queries(3):  # the letter, its items, their citations with guidelines
         client.get(letter.get_absolute_url())
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):  # letters, outcomes, pages (twice at most), treatments and their names
         client.get("/")
     with django_assert_max_num_queries(4):
         client.get("/guidelines/mtus-chronic-pain/")

@@ -1,7 +1,8 @@
 """Canonical vocabularies (SCHEMA.md) and the tables that map raw wording onto them.
 
 Everything here is data, one module per idea: treatment categories
-(categories.py, with the drug names of drugs.py), guidelines (guidelines.py),
+(categories.py, with the drug names of drugs.py), guidelines (guidelines.py)
+and their canonical chapters (chapters.py),
 reviewer specialties and states (specialties.py), decision words
 (decisions.py) and section headings (headings.py). The stages import the
 tables and run them in order; the Django side imports the canonical lists
@@ -10,6 +11,7 @@ from here (CATEGORIES, GUIDELINES, SPECIALTIES, OUTCOMES) for choices and facets
 
 from imr_archive.parsing.result import OUTCOMES
 from imr_archive.parsing.vocabulary.categories import CATEGORIES, CATEGORY_RULES, OTHER_CATEGORY, categorize
+from imr_archive.parsing.vocabulary.chapters import CHAPTERS, Chapter, chapter_of
 from imr_archive.parsing.vocabulary.decisions import OUTCOME_WORD_PATTERN, OUTCOME_WORDS, outcome_of_word
 from imr_archive.parsing.vocabulary.drugs import DRUG_NAMES
 from imr_archive.parsing.vocabulary.guidelines import (
@@ -36,6 +38,7 @@ __all__ = [
     "ACOEM_CHAPTERS",
     "CATEGORIES",
     "CATEGORY_RULES",
+    "CHAPTERS",
     "DRUG_NAMES",
     "GUIDELINES",
     "GUIDELINE_BY_NAME",
@@ -56,8 +59,10 @@ __all__ = [
     "SPECIALTIES",
     "SPECIALTY_RULES",
     "US_STATES",
+    "Chapter",
     "Guideline",
     "categorize",
+    "chapter_of",
     "normalize_specialty",
     "outcome_of_word",
 ]

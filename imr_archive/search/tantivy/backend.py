@@ -21,6 +21,7 @@ from imr_archive.search.engine import Answer
 from imr_archive.search.facets import CountingPass, FacetCounts, filtered_facets
 from imr_archive.search.query import SORT_NEWEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
+from imr_archive.search.query_text import DEFAULT_FIELDS
 from imr_archive.search.tantivy.compile import compile_words, facet_filter, other_filters, search_query
 from imr_archive.search.tantivy.folder import IndexFolder
 from imr_archive.search.tantivy.schema import FACET_FIELDS, document, schema
@@ -73,6 +74,14 @@ class TantivyBackend:
                     writer.add_document(document(doc))
 
             yield replace
+
+    def words_beginning(self, prefix: str) -> dict[str, int]:
+        searcher = self.folder.searcher()
+        found: dict[str, int] = {}
+        for field in DEFAULT_FIELDS:
+            for word, items in searcher.terms_with_prefix(field, prefix):
+                found[word] = max(found.get(word, 0), items)
+        return found
 
     def clear(self) -> None:
         """Empty the index (by a commit, so every reader sees it); one of another schema is made anew."""

@@ -13,7 +13,7 @@ from tantivy import FieldType, Occur, Query
 
 from imr_archive.search import query_syntax as syntax
 from imr_archive.search.analysis import phrase_terms
-from imr_archive.search.query import SearchQuery
+from imr_archive.search.query import NO_YEAR, SearchQuery
 from imr_archive.search.query_text import DEFAULT_FIELDS
 from imr_archive.search.tantivy.schema import FACET_FIELDS, day, schema
 
@@ -72,10 +72,21 @@ def _range(field: str, low: int | None, high: int | None) -> Query:
 
 
 def facet_filter(query: SearchQuery, facet: str) -> Query:
-    """The items passing the search's filter on `facet` (its values combined with OR)."""
-    if facet == "guideline" and query.page is not None:
-        return Query.term_set_query(schema(), "guideline_page", [f"{slug}:{query.page}" for slug in query.guideline])
-    return Query.term_set_query(schema(), FACET_FIELDS[facet], [str(value) for value in getattr(query, facet)])
+    """The items passing the search's filter on `facet` (its values combined with OR).
+
+    A guideline's page and chapter narrow it: the item cites the page, and the chapter, of the guideline.
+    """
+    if facet == "guideline" and (query.page is not None or query.chapter):
+        citing = []
+        if query.page is not None:
+            citing.append(Query.term_set_query(schema(), "guideline_page",
+                                               [f"{slug}:{query.page}" for slug in query.guideline]))
+        if query.chapter:
+            citing.append(Query.term_set_query(schema(), "guideline_chapter",
+                                               [f"{slug}:{query.chapter}" for slug in query.guideline]))
+        return citing[0] if len(citing) == 1 else Query.boolean_query([(Occur.Must, q) for q in citing])
+    return Query.term_set_query(schema(), FACET_FIELDS[facet], [NO_YEAR if value is None else str(value)
+                                                                for value in getattr(query, facet)])
 
 
 def other_filters(query: SearchQuery) -> list[Query]:
@@ -93,8 +104,8 @@ def other_filters(query: SearchQuery) -> list[Query]:
         found.append(Query.term_query(schema(), "sex", query.sex))
     if query.age_min is not None or query.age_max is not None:
         found.append(_range("age", query.age_min, query.age_max))
-    if query.case_number:
-        found.append(Query.term_query(schema(), "case_number", query.case_number.lower()))
+    if query.case_number:  # a case number or its beginning
+        found.append(Query.regex_query(schema(), "case_number", re.escape(query.case_number.lower()) + ".*"))
     if query.letter_id is not None:
         found.append(Query.term_query(schema(), "letter_id", query.letter_id))
     return found

@@ -19,14 +19,15 @@ import tantivy
 
 from imr_archive.search.analysis import PROSE
 from imr_archive.search.documents import IssueDocument
+from imr_archive.search.query import NO_YEAR
 from imr_archive.search.query_text import TEXT_FIELDS
 
 # Facet -> the fast field counted for it.
 FACET_FIELDS = {"outcome": "outcome", "category": "category", "guideline": "guideline", "specialty": "specialty",
                 "year": "year"}
 # Exact-value fields, as text: facets and what analytics break searches down by.
-KEYWORDS = ("outcome", "category", "guideline", "guideline_page", "specialty", "year", "month", "sex",
-            "treatment_normalized", "mtus", "case_number", "stamp")
+KEYWORDS = ("outcome", "category", "guideline", "guideline_page", "guideline_chapter", "specialty", "year", "month",
+            "sex", "treatment_normalized", "mtus", "case_number", "stamp")
 NUMBERS = ("issue_id", "letter_id", "decision", "injury", "age", "newest", "oldest")
 ID_BITS = 32  # issue ids stay below 2**32 in the sort keys
 NEVER = 99_999_999  # the day an undated item is sorted at, oldest first
@@ -66,6 +67,7 @@ def document(doc: IssueDocument) -> tantivy.Document:
         "specialty": doc.specialty,
         "guideline": doc.guidelines,
         "guideline_page": doc.guideline_pages,
+        "guideline_chapter": doc.guideline_chapters,
         "mtus": "yes" if doc.mtus else "no",
         "sex": doc.sex,
         "newest": ((decided or 0) << ID_BITS) + doc.issue_id,
@@ -73,6 +75,8 @@ def document(doc: IssueDocument) -> tantivy.Document:
     }
     if doc.decision:
         fields.update(decision=decided, year=str(doc.decision.year), month=f"{doc.decision:%Y-%m}")
+    else:
+        fields["year"] = NO_YEAR  # the year facet's bucket of items without a decision date
     if doc.injury:
         fields["injury"] = day(doc.injury)
     if doc.age is not None:

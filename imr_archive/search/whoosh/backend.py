@@ -21,10 +21,10 @@ from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.engine import Answer
 from imr_archive.search.errors import IndexBusy
 from imr_archive.search.facets import CountingPass
-from imr_archive.search.query import SORT_OLDEST, SORT_RELEVANCE, SearchQuery
+from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
 from imr_archive.search.whoosh.columns import Columns
-from imr_archive.search.whoosh.compile import compile_words
+from imr_archive.search.whoosh.compile import WHOOSH_DEFAULT_FIELDS, compile_words
 from imr_archive.search.whoosh.counting import count_facets
 from imr_archive.search.whoosh.postings import FAST_PATH, PostingsCache
 from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
@@ -153,6 +153,15 @@ class WhooshBackend:
         """Nothing beyond drift: an index of another schema is reported when opened."""
         return []
 
+    def words_beginning(self, prefix: str) -> dict[str, int]:
+        reader = self._searcher().reader()
+        found: dict[str, int] = {}
+        for field in WHOOSH_DEFAULT_FIELDS:
+            for term in reader.expand_prefix(field, prefix):
+                word = term.decode("utf-8") if isinstance(term, bytes) else term
+                found[word] = max(found.get(word, 0), reader.doc_frequency(field, word))
+        return found
+
     def indexed_stamps(self) -> dict[int, tuple[int, str]]:
         """issue id -> (letter id, stamp) of every document in the index."""
         with self._open().searcher() as searcher:
@@ -178,11 +187,19 @@ class WhooshBackend:
         passing: dict[str, set[int]] = {}
         for facet in ("outcome", "category", "specialty", "year"):
             if getattr(query, facet):
-                holding = (columns.holding(facet, str(value)) for value in getattr(query, facet))
+                holding = (columns.holding(facet, NO_YEAR if value is None else str(value))
+                           for value in getattr(query, facet))
                 passing[facet] = matches.intersection(chain.from_iterable(holding))
-        if query.guideline and query.page is not None:
-            passing["guideline"] = matches.intersection(searcher.docs_for_query(
-                any_of("guideline_page", [f"{slug}:{query.page}" for slug in query.guideline])))
+        if query.guideline and (query.page is not None or query.chapter):
+            # The item cites the page, and the chapter, of the guideline (as the database reads it).
+            citing = matches
+            if query.page is not None:
+                citing = citing.intersection(searcher.docs_for_query(
+                    any_of("guideline_page", [f"{slug}:{query.page}" for slug in query.guideline])))
+            if query.chapter:
+                citing = citing.intersection(searcher.docs_for_query(
+                    any_of("guideline_chapter", [f"{slug}:{query.chapter}" for slug in query.guideline])))
+            passing["guideline"] = citing
         elif query.guideline:
             holding = (columns.holding("guideline", slug) for slug in query.guideline)
             passing["guideline"] = matches.intersection(chain.from_iterable(holding))

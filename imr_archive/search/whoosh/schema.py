@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from datetime import date
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.query import And, NumericRange, Or, Query, Term
+from whoosh.query import And, NumericRange, Or, Prefix, Query, Term
 
 from imr_archive.search.documents import IssueDocument
-from imr_archive.search.query import SearchQuery
+from imr_archive.search.query import NO_YEAR, SearchQuery
 from imr_archive.search.whoosh.analysis import GramsTokenizer, ProseTokenizer, joined
 
 PROSE = ProseTokenizer()
@@ -38,6 +38,7 @@ SCHEMA = Schema(
     # column count (a few combinations) instead of a walk over postings.
     guideline_set=ID(sortable=True),
     guideline_page=KEYWORD,
+    guideline_chapter=KEYWORD,  # "slug:chapter slug" of each canonical chapter cited
     mtus=ID,
     decision=NUMERIC(int, bits=32, sortable=True),
     injury=NUMERIC(int, bits=32),
@@ -71,10 +72,11 @@ def document_fields(doc: IssueDocument) -> dict:
         "outcome": doc.outcome,
         "category": doc.category,
         "specialty": doc.specialty,
-        "year": str(doc.decision.year) if doc.decision else "",
+        "year": str(doc.decision.year) if doc.decision else NO_YEAR,
         "guideline": " ".join(doc.guidelines),
         "guideline_set": " ".join(doc.guidelines),
         "guideline_page": " ".join(doc.guideline_pages),
+        "guideline_chapter": " ".join(doc.guideline_chapters),
         "mtus": "yes" if doc.mtus else "no",
         "decision": day(doc.decision),
         "injury": day(doc.injury),
@@ -108,8 +110,8 @@ def filter_query(query: SearchQuery) -> Query | None:
         parts.append(Term("sex", query.sex))
     if query.age_min is not None or query.age_max is not None:
         parts.append(NumericRange("age", query.age_min, query.age_max))
-    if query.case_number:
-        parts.append(Term("case_number", query.case_number.lower()))
+    if query.case_number:  # a case number or its beginning
+        parts.append(Prefix("case_number", query.case_number.lower()))
     if query.letter_id is not None:
         parts.append(Term("letter_id", str(query.letter_id)))
     present = [p for p in parts if p is not None]
