@@ -2,6 +2,7 @@
 
     search(SearchQuery) -> SearchResults         a page of hits, the exact total, facet counts, notes
     matching_ids(SearchQuery, limit) -> [id]     every match in the page's order (exports, the API)
+    outcome_counts(SearchQuery, Breakdown)       every match by outcome, per value of a field (analytics)
     reindex_letters(ids), remove_letters(ids)    keep the index in step with the database
 
 IMR_SEARCH_BACKEND picks the engine: "whoosh" (the embedded default) or
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from imr_archive.letters.models import Issue
+from imr_archive.search.breakdowns import Breakdown, OutcomeCounts
 from imr_archive.search.database import DatabaseSearch
 from imr_archive.search.documents import documents_for_letters
 from imr_archive.search.engine import SearchEngine, TextIndex
@@ -92,6 +94,12 @@ def matching_ids(query: SearchQuery, limit: int = MATCHING_IDS_LIMIT) -> list[in
     """The ids of the search's first `limit` matches, in the order of its pages."""
     query, reading = _read(query)
     return _engine(reading).matching_ids(query, reading.node, limit)
+
+
+def outcome_counts(query: SearchQuery, breakdown: Breakdown) -> OutcomeCounts:
+    """The search's matches by outcome, overall and for each value of the breakdown's field."""
+    query, reading = _read(query)
+    return _engine(reading).outcome_counts(query, reading.node, breakdown)
 
 
 def reindex_letters(letter_ids: Iterable[int]) -> None:
