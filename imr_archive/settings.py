@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "imr_archive.web",
     "imr_archive.uploads",
     "imr_archive.api",
+    "imr_archive.analytics",
 ]
 
 MIDDLEWARE = [

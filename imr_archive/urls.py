@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("upload/", include("imr_archive.uploads.urls")),
     path("", include("imr_archive.api.urls")),  # /api/ and /feed/
+    path("", include("imr_archive.analytics.urls")),  # /analytics/
     path("", include("imr_archive.web.urls")),
 ]
 

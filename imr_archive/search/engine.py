@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
+from imr_archive.search.breakdowns import Breakdown, OutcomeCounts
 from imr_archive.search.documents import IssueDocument
 from imr_archive.search.facets import CountingPass, FacetCounts
 from imr_archive.search.query import SearchQuery
@@ -33,6 +34,10 @@ class SearchEngine(Protocol):
 
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         """The ids of the first `limit` matches in the order of the search's pages."""
+        ...
+
+    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
+        """Every match by outcome, and each value of the breakdown's field by outcome, from aggregations."""
         ...
 
 

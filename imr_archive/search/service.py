@@ -5,6 +5,7 @@
     marked(text, q) -> HTML                      the text with the words q searches for marked
     corrections(words) -> {word: suggestion}     words no item holds, and what they likely meant
     text_index()                                 the configured engine, which search.sync keeps in step
+    outcome_counts(SearchQuery, Breakdown)       every match by outcome, per value of a field (analytics)
 
 IMR_SEARCH_BACKEND picks the engine: "whoosh" (the embedded default) or
 "tantivy" (production), each an index folder (IMR_INDEX_DIR) on this
@@ -15,6 +16,7 @@ Whoosh, searches without words are answered by the database.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -23,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from imr_archive.letters.models import Issue
+from imr_archive.search.breakdowns import Breakdown, OutcomeCounts
 from imr_archive.search.database import DatabaseSearch
 from imr_archive.search.engine import SearchEngine, TextIndex
 from imr_archive.search.facets import counting_passes, facet_lists
@@ -108,3 +111,10 @@ def matching_ids(query: SearchQuery, limit: int = MATCHING_IDS_LIMIT) -> list[in
     """The ids of the search's first `limit` matches, in the order of its pages."""
     query, reading = _read(query)
     return _engine(reading).matching_ids(query, reading.node, limit)
+
+
+def outcome_counts(query: SearchQuery, breakdown: Breakdown) -> OutcomeCounts:
+    """The search's matches by outcome, overall and for each value of the breakdown's field."""
+    query, reading = _read(query)
+    return _engine(reading).outcome_counts(query, reading.node, breakdown)
+

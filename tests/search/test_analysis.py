@@ -108,7 +108,7 @@ def test_a_prefix_matches_the_stems_it_begins_on_both_engines(engines):
 
 def test_a_phrase_of_four_words_needs_them_in_sequence_on_both_engines(engines):
     fill(engines, [document(1, rationale="a lumbar epidural steroid injection"),
-                   document(2, rationale="lumbar epidural steroid and epidural steroid injection"),  # both triples, apart
+                   document(2, rationale="lumbar epidural steroid and epidural steroid injection"),  # triples apart
                    document(3, treatment="Lumbar epidural", rationale="steroid injection")])  # across two fields
     for engine in engines.values():
         assert matches(engine, '"lumbar epidural steroid injection"') == 1

@@ -16,12 +16,14 @@ import tantivy
 from django.core.exceptions import ImproperlyConfigured
 from tantivy import FieldType, Order, Query
 
+from imr_archive.search.breakdowns import Breakdown, OutcomeCounts
 from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.engine import Answer
 from imr_archive.search.facets import CountingPass, FacetCounts, filtered_facets
 from imr_archive.search.query import SORT_NEWEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
 from imr_archive.search.query_text import DEFAULT_FIELDS
+from imr_archive.search.tantivy.breakdowns import outcome_counts
 from imr_archive.search.tantivy.compile import compile_words, facet_filter, other_filters, search_query
 from imr_archive.search.tantivy.folder import IndexFolder
 from imr_archive.search.tantivy.schema import FACET_FIELDS, document, schema
@@ -136,6 +138,11 @@ class TantivyBackend:
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         _, page = _Search(self.folder.searcher(), query, words).page(0, limit)
         return [issue_id for issue_id, _ in page]
+
+    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
+        """The matches by outcome, and each value of the breakdown's field by outcome (breakdowns.py)."""
+        searcher = self.folder.searcher()
+        return outcome_counts(searcher, _Search(searcher, query, words).matching(), breakdown)
 
 
 class KeptCounts:

@@ -17,12 +17,14 @@ from whoosh import index, writing
 from whoosh.query import And, Every, Query, Term
 
 from imr_archive.child_processes import children_die_with_this_process
+from imr_archive.search.breakdowns import Breakdown, OutcomeCounts
 from imr_archive.search.documents import IssueDocument, documents_for_letters
 from imr_archive.search.engine import Answer
 from imr_archive.search.errors import IndexBusy
 from imr_archive.search.facets import CountingPass
 from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
+from imr_archive.search.whoosh.breakdowns import BreakdownColumns
 from imr_archive.search.whoosh.columns import Columns
 from imr_archive.search.whoosh.compile import WHOOSH_DEFAULT_FIELDS, compile_words
 from imr_archive.search.whoosh.counting import count_facets
@@ -41,6 +43,7 @@ class WhooshBackend:
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
         self._column_cache: tuple[tuple, Columns | None] = ((), None)
+        self._breakdown_cache: tuple[tuple, BreakdownColumns | None] = ((), None)
         self._postings = PostingsCache()
         self._local = threading.local()
 
@@ -247,6 +250,14 @@ class WhooshBackend:
 
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         return [issue_id for issue_id, _ in self._select(query, words).ordered(query, limit)]
+
+    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
+        """The matches by outcome, and each value of the breakdown's field by outcome (breakdowns.py)."""
+        selected = self._select(query, words)
+        state = self._state(selected.searcher)
+        if self._breakdown_cache[0] != state:
+            self._breakdown_cache = (state, BreakdownColumns(selected.searcher.reader(), selected.columns))
+        return self._breakdown_cache[1].outcome_counts(selected.matched, breakdown)
 
 
 @dataclass

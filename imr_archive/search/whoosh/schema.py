@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import And, NumericRange, Or, Prefix, Query, Term
 
 from imr_archive.search.documents import IssueDocument
@@ -44,6 +45,11 @@ SCHEMA = Schema(
     injury=NUMERIC(int, bits=32),
     sex=ID,
     age=NUMERIC(int, bits=32),
+    # Columns only (not searched): what outcome analytics break matches down by (whoosh/breakdowns.py).
+    treatment_column=COLUMN(VarBytesColumn()),
+    sex_column=COLUMN(VarBytesColumn()),
+    age_column=COLUMN(VarBytesColumn()),  # whole years, empty when not stated
+    pages_column=COLUMN(VarBytesColumn()),  # the cited "slug:page" values, space-separated
 )
 COLUMN_FACETS = {"outcome": "outcome", "category": "category", "specialty": "specialty", "year": "year",
                  "guideline": "guideline_set"}
@@ -81,10 +87,14 @@ def document_fields(doc: IssueDocument) -> dict:
         "decision": day(doc.decision),
         "injury": day(doc.injury),
         "sex": doc.sex,
+        "treatment_column": doc.treatment_normalized.encode(),
+        "sex_column": doc.sex.encode(),
+        "age_column": b"" if doc.age is None else str(doc.age).encode(),
+        "pages_column": " ".join(doc.guideline_pages).encode(),
     }
     if doc.age is not None:
         fields["age"] = doc.age
-    return {name: value for name, value in fields.items() if value != ""}
+    return {name: value for name, value in fields.items() if value not in ("", b"")}
 
 
 def any_of(field: str, values: Iterable[str]) -> Query:

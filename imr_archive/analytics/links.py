@@ -1,0 +1,105 @@
+"""The search behind each number of the analytics page: a table cell links to the items it counts.
+
+A cell is the search's own parameters with the row's value added as a
+filter (and the column's outcome, for an outcome's count). Where the search
+language cannot say the row (items whose age is not stated, a page of one
+guideline when the search already asks for a page of another), the cell has
+no link rather than a link to other items.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from django.http import QueryDict
+from django.urls import reverse
+
+from imr_archive.search.breakdowns import AGE_BANDS, NOT_STATED
+
+# The analytics page's own parameters: never part of the search.
+ANALYTICS_PARAMS = ("by", "for_guideline", "for_year", "treatment_like")
+DROPPED = ("p", *ANALYTICS_PARAMS)
+# Outcome columns -> the outcome filter values giving them.
+OUTCOME_COLUMNS = {"upheld": ("upheld",), "overturned": ("overturned",), "partial": ("partial",),
+                   "rate": ("overturned", "partial")}
+
+
+def search_params(params: QueryDict) -> QueryDict:
+    """The search's parameters alone: no results page, none of the analytics page's."""
+    kept = params.copy()
+    for name in DROPPED:
+        kept.pop(name, None)
+    return kept
+
+
+def url(name: str, params: QueryDict) -> str:
+    query = params.urlencode()
+    return f"{reverse(name)}?{query}" if query else reverse(name)
+
+
+def _narrowed_range(params: QueryDict, low_name: str, high_name: str, low: str | None, high: str | None) -> None:
+    """Set a range filter to its intersection with [low, high] (values compare as their text: ISO dates,
+    or numbers of the same width)."""
+    for name, value, keep in ((low_name, low, max), (high_name, high, min)):
+        if value is None:
+            continue
+        current = params.get(name, "").strip()
+        params[name] = keep(current, value, key=_sortable) if current else value
+
+
+def _sortable(value: str) -> tuple[int, str]:
+    return (int(value), "") if value.isdigit() else (0, value)
+
+
+def _with_value(params: QueryDict, name: str, value: str, guideline: str | None) -> QueryDict | None:
+    """The search narrowed to the items counted under `value`; None where the search language cannot say it."""
+    if value == NOT_STATED:
+        return None
+    narrowed = params.copy()
+    if name in ("category", "specialty", "year"):
+        narrowed.setlist(name, [value])
+    elif name == "treatment":
+        narrowed.setlist("treatment", [value])
+    elif name == "sex":
+        narrowed["sex"] = value
+    elif name == "guideline":
+        if params.get("page") and value not in params.getlist("guideline"):
+            return None  # "cites page P of G, and cites V" is not a search
+        narrowed.setlist("guideline", [value])
+    elif name == "page":
+        if params.get("page") or (params.getlist("guideline") and guideline not in params.getlist("guideline")):
+            return None
+        narrowed.setlist("guideline", [guideline])
+        narrowed["page"] = value
+    elif name == "month":
+        year, month = (int(part) for part in value.split("-"))
+        first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        _narrowed_range(narrowed, "decision_after", "decision_before", first.isoformat(), last.isoformat())
+    elif name == "age":
+        band = next(band for band in AGE_BANDS if band.key == value)
+        _narrowed_range(narrowed, "age_min", "age_max", None if band.low is None else str(band.low),
+                        None if band.high is None else str(band.high))
+    return narrowed
+
+
+def cell_urls(params: QueryDict, name: str | None, value: str = "",
+              guideline: str | None = None) -> dict[str, str | None]:
+    """The search of each cell of one row (items, each outcome, the rate's items); None: not a search.
+
+    `name` None: the row of every match."""
+    searched = search_params(params)
+    narrowed = searched if name is None else _with_value(searched, name, value, guideline)
+    if narrowed is None:
+        return dict.fromkeys(("items", *OUTCOME_COLUMNS))
+    urls: dict[str, str | None] = {"items": url("web:search", narrowed)}
+    asked = set(narrowed.getlist("outcome"))
+    for column, outcomes in OUTCOME_COLUMNS.items():
+        kept = [o for o in outcomes if not asked or o in asked]
+        if kept:
+            with_outcome = narrowed.copy()
+            with_outcome.setlist("outcome", kept)
+            urls[column] = url("web:search", with_outcome)
+        else:
+            urls[column] = None
+    return urls
