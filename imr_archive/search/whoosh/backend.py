@@ -24,9 +24,10 @@ from imr_archive.search.errors import IndexBusy
 from imr_archive.search.facets import CountingPass
 from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
+from imr_archive.search.query_text import DEFAULT_FIELDS
 from imr_archive.search.whoosh.breakdowns import BreakdownColumns
 from imr_archive.search.whoosh.columns import Columns
-from imr_archive.search.whoosh.compile import WHOOSH_DEFAULT_FIELDS, compile_words
+from imr_archive.search.whoosh.compile import compile_words
 from imr_archive.search.whoosh.counting import count_facets
 from imr_archive.search.whoosh.postings import FAST_PATH, PostingsCache
 from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
@@ -159,7 +160,7 @@ class WhooshBackend:
     def words_beginning(self, prefix: str) -> dict[str, int]:
         reader = self._searcher().reader()
         found: dict[str, int] = {}
-        for field in WHOOSH_DEFAULT_FIELDS:
+        for field in DEFAULT_FIELDS:
             for term in reader.expand_prefix(field, prefix):
                 word = term.decode("utf-8") if isinstance(term, bytes) else term
                 found[word] = max(found.get(word, 0), reader.doc_frequency(field, word))
