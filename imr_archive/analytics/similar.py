@@ -57,7 +57,7 @@ def similar_items(letter: Letter, issues: list[Issue]) -> dict[int, Similar]:
     for issue in issues:
         name = issue.treatment_normalized
         one = Similar([shown[pk] for pk in found[issue.id] if pk in shown], name)
-        if name in records:
+        if name in records and records[name].total() > 1:  # an item alone with its treatment has no record
             one.record = Row.of("treatment", name, records[name])
             one.search_url = _treatment_search(name)
             one.overturned_url = _treatment_search(name, "overturned", "partial")

@@ -98,3 +98,12 @@ def items_ordinal(items, item) -> int:
     """The item's position in its letter, from the annotations' order."""
     return [other.issue_id for other in items if other.letter["file"] == item.letter["file"]].index(
         item.issue_id) + 1
+
+
+def test_an_item_alone_with_its_treatment_has_no_record_line(items, client):
+    """REPEATED_TREATMENTS lists every treatment the annotated letters dispute more than once."""
+    alone = [item for item in items if treatment_of(item.item["treatment"]) is None]
+    assert alone
+    for item in alone[:5]:
+        section = letter_page(client, item)[items_ordinal(items, item)]
+        assert "data-similar" in section and "data-similar-record" not in section
