@@ -25,6 +25,7 @@ from imr_archive.search.facets import CountingPass
 from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
 from imr_archive.search.query_text import DEFAULT_FIELDS
+from imr_archive.search.similar import Probe
 from imr_archive.search.whoosh.breakdowns import BreakdownColumns
 from imr_archive.search.whoosh.columns import Columns
 from imr_archive.search.whoosh.compile import compile_words
@@ -32,6 +33,7 @@ from imr_archive.search.whoosh.counting import count_facets
 from imr_archive.search.whoosh.postings import FAST_PATH, PostingsCache
 from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
 from imr_archive.search.whoosh.schema import SCHEMA, UNKNOWN_DATE, any_of, document_fields, filter_query
+from imr_archive.search.whoosh.similar import excluded, similar_query
 
 
 class WhooshBackend:
@@ -259,6 +261,14 @@ class WhooshBackend:
         if self._breakdown_cache[0] != state:
             self._breakdown_cache = (state, BreakdownColumns(selected.searcher.reader(), selected.columns))
         return self._breakdown_cache[1].outcome_counts(selected.matched, breakdown)
+
+    def similar(self, probe: Probe, limit: int) -> list[int]:
+        if not probe.asks_anything:
+            return []
+        searcher = self._searcher()
+        issue_id = self._columns(searcher, self._state(searcher)).issue_id
+        return [issue_id[hit.docnum] for hit in searcher.search(similar_query(searcher, probe), limit=limit,
+                                                                  mask=excluded(probe))]
 
 
 @dataclass
