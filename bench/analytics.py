@@ -12,7 +12,8 @@ no cache of this search's answer), after warm-up pages outside that set
 (so each worker has its modules, connections and columns loaded). A
 breakdown by page or by month without a chosen guideline or year also
 finds the one to show, as a user's first visit does. Prints the figures
-as JSON, and a line per breakdown. Not run by CI.
+as JSON, and a line per breakdown. Then letter pages (their similar
+determinations: one engine query per item), each asked once. Not run by CI.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import re
 import statistics
 import sys
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -37,6 +40,9 @@ SEARCHES = [{}, {"q": "lumbar"}, {"q": "physical therapy"}, {"q": '"functional i
 BREAKDOWNS = [{}, {"by": "treatment"}, {"by": "treatment", "treatment_like": "cream"}, {"by": "guideline"},
               {"by": "page"}, {"by": "specialty"}, {"by": "year"}, {"by": "month"}, {"by": "age"}, {"by": "sex"}]
 WARM_UP = [{"q": "knee"}, {"q": "shoulder", "outcome": "upheld"}]  # searches outside the timed ones
+LETTER_SEARCHES = ["acupuncture", "lumbar", "tramadol", "brace", "surgery"]  # whose hits' letters are timed
+LETTERS = 25
+LETTER_LINK = re.compile(r'href="(/(?:case|letter)/[^"#?]+/)[#?"]')
 POSTGRES_SETTINGS = {"shared_buffers": "2GB", "effective_cache_size": "8GB", "work_mem": "64MB", "jit": "off",
                      "random_page_cost": "1.1"}
 
@@ -48,7 +54,7 @@ def page_url(search: dict[str, str], breakdown: dict[str, str]) -> str:
 
 def spread(times: list[float]) -> dict[str, float]:
     return {"pages": len(times), "median": round(statistics.median(times), 1),
-            "p95": round(statistics.quantiles(times, n=20)[-1], 1), "max": round(max(times), 1)}
+            "p95": round(statistics.quantiles(times, n=20, method="inclusive")[-1], 1), "max": round(max(times), 1)}
 
 
 def measure(base: str, workers: int) -> dict[str, object]:
@@ -67,7 +73,16 @@ def measure(base: str, workers: int) -> dict[str, object]:
             slowest = max(slowest, (url, ms), key=lambda pair: pair[1])
     every = [ms for found in times.values() for ms in found]
     return {"first": spread(every), "by_breakdown": {name: spread(found) for name, found in times.items()},
-            "slowest": {"page": slowest[0], "ms": round(slowest[1])}}
+            "slowest": {"page": slowest[0], "ms": round(slowest[1])}, "letter pages": letter_pages(base)}
+
+
+def letter_pages(base: str) -> dict[str, float]:
+    """Letter pages (each item's similar determinations), each asked once: the letters of some searches' hits."""
+    letters: list[str] = []
+    for word in LETTER_SEARCHES:
+        with urllib.request.urlopen(f"{base}/search/?q={word}", timeout=120) as response:
+            letters += [link for link in LETTER_LINK.findall(response.read().decode()) if link not in letters]
+    return spread([fetch_ms(base + link) for link in letters[:LETTERS]])
 
 
 def main() -> int:
@@ -90,6 +105,9 @@ def main() -> int:
     for name, found in figures["by_breakdown"].items():
         print(f"{name:18s} median {found['median']:7.1f} ms  p95 {found['p95']:7.1f} ms  max {found['max']:7.1f} ms",
               file=sys.stderr)
+    letters = figures["letter pages"]
+    print(f"{'letter pages':18s} median {letters['median']:7.1f} ms  p95 {letters['p95']:7.1f} ms  "
+          f"({letters['pages']} pages)", file=sys.stderr)
     first = figures["first"]
     print(f"{'every page':18s} median {first['median']:7.1f} ms  p95 {first['p95']:7.1f} ms  "
           f"({first['pages']} pages; slowest {figures['slowest']['page']} {figures['slowest']['ms']} ms)",

@@ -266,9 +266,14 @@ class WhooshBackend:
         if not probe.asks_anything:
             return []
         searcher = self._searcher()
-        issue_id = self._columns(searcher, self._state(searcher)).issue_id
-        return [issue_id[hit.docnum] for hit in searcher.search(similar_query(searcher, probe), limit=limit,
-                                                                  mask=excluded(probe))]
+        state = self._state(searcher)
+        issue_id = self._columns(searcher, state).issue_id
+        query = similar_query(searcher, probe)
+        scored = self._scored(searcher, state, query)
+        if scored is None:
+            return [issue_id[hit.docnum] for hit in searcher.search(query, limit=limit, mask=excluded(probe))]
+        others = set(scored.docs).difference(searcher.docs_for_query(excluded(probe)))
+        return [issue_id[docnum] for docnum, _ in best(scored, others, limit)]
 
 
 @dataclass
