@@ -1,9 +1,9 @@
 """What outcome analytics ask an engine: a search's matches counted by outcome for each value of one field.
 
-Every engine answers `outcome_counts(query, words, breakdown)` with an
-`OutcomeCounts` from its own aggregations over all matches (Tantivy's
-aggregation requests, GROUP BYs in the database, Whoosh's cached columns),
-never from a loop over the matching items. The values a field breaks down
+Each index answers `outcome_counts(query, words, breakdown)`, searches
+without words included, with an `OutcomeCounts` from its own aggregations
+over all matches (Tantivy's aggregation requests, Whoosh's cached
+columns), never from a loop over the matching items. The values a field breaks down
 into are the index's own: a category, a normalized treatment, a guideline
 slug, a page number, a specialty, a year ("2015"), a month ("2015-03"), an
 age band of AGE_BANDS, a sex. Items without a value (no age stated, no

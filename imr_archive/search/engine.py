@@ -37,10 +37,6 @@ class SearchEngine(Protocol):
         """The ids of the first `limit` matches in the order of the search's pages."""
         ...
 
-    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
-        """Every match by outcome, and each value of the breakdown's field by outcome, from aggregations."""
-        ...
-
 
 class TextIndex(SearchEngine, Protocol):
     """A full-text index on this machine, derived from the database."""
@@ -65,6 +61,11 @@ class TextIndex(SearchEngine, Protocol):
 
     def problems(self) -> list[str]:
         """What is wrong with the index itself, a line each."""
+        ...
+
+    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
+        """Every match by outcome, and each value of the breakdown's field by outcome, from aggregations
+        (searches without words included: an index counts them faster than the database's GROUP BYs)."""
         ...
 
     def similar(self, probe: Probe, limit: int) -> list[int]:

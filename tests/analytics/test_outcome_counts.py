@@ -3,7 +3,8 @@
 The matches of each search come from the engine (matching_ids, tested in
 tests/search); what is checked here is how they are counted: the expected
 counts are computed from the annotations of those matches, never from the
-code under test. Searches without words go to the database on Whoosh.
+code under test. With Whoosh the database answers the search page of a
+search without words and the index its analytics: the facets test compares the two.
 """
 
 from __future__ import annotations
