@@ -8,7 +8,7 @@ sorts the matches and pages them; the search layer adds snippets and notes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
@@ -63,9 +63,10 @@ class TextIndex(SearchEngine, Protocol):
         """What is wrong with the index itself, a line each."""
         ...
 
-    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
-        """Every match by outcome, and each value of the breakdown's field by outcome, from aggregations
-        (searches without words included: an index counts them faster than the database's GROUP BYs)."""
+    def outcome_counts(self, query: SearchQuery, words: Node | None,
+                       breakdowns: Sequence[Breakdown]) -> list[OutcomeCounts]:
+        """Every match by outcome, and for each breakdown its values by outcome, from aggregations over one
+        run of the search (searches without words included: an index counts them faster than the database)."""
         ...
 
     def similar(self, probe: Probe, limit: int) -> list[int]:

@@ -1,21 +1,22 @@
-"""Outcome analytics from Tantivy's aggregations: one request per breakdown over every match.
+"""Outcome analytics from Tantivy's aggregations: one request for a search's breakdowns over every match.
 
-The request counts the matches by outcome ("all") and the values of the
-breakdown's fast field ("by": a terms aggregation, a range aggregation for
-age bands) each with an outcome terms aggregation inside. Each segment
-reports every value (segment_size), so the counts are exact, not the
-per-segment estimates a terms aggregation gives by default.
+The request counts the matches by outcome ("outcome") and the values of
+each breakdown's fast field ("by0", "by1"...: a terms aggregation, a range
+aggregation for age bands) each with an outcome terms aggregation inside,
+so the search's query is run once however many breakdowns are asked. Each
+segment reports every value (segment_size), so the counts are exact, not
+the per-segment estimates a terms aggregation gives by default.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import tantivy
-from tantivy import Occur, Query
+from tantivy import Query
 
 from imr_archive.search.breakdowns import AGE_BANDS, Breakdown, OutcomeCounts, most_items, stated, with_not_stated
-from imr_archive.search.tantivy.schema import schema
 
 EVERY_VALUE = 1_000_000  # a segment holds fewer distinct values of any field than this
 OUTCOMES = 16  # buckets of the outcome aggregation: more than there are outcomes
@@ -35,49 +36,37 @@ def _values_request(breakdown: Breakdown, size: int) -> dict:
                    **({"to": band.high + 1} if band.high is not None else {})} for band in AGE_BANDS]
         return {"range": {"field": "age", "ranges": ranges}, "aggs": outcome}
     terms: dict[str, object] = {"field": TERMS_FIELDS[breakdown.field], "size": size, "segment_size": EVERY_VALUE}
-    if breakdown.field == "page":
-        terms["include"] = regex_text(f"{breakdown.guideline}:") + ".*"
-    elif breakdown.field == "treatment" and breakdown.containing:
+    if breakdown.field == "treatment" and breakdown.containing:
         terms["include"] = f".*{regex_text(breakdown.containing)}.*"
     return {"terms": terms, "aggs": outcome}
-
-
-def _narrowed(matching: Query, breakdown: Breakdown) -> Query:
-    """The matches the breakdown counts values of: those citing its guideline, or decided in its year."""
-    if breakdown.field == "page":
-        term = Query.term_query(schema(), "guideline", breakdown.guideline)
-    elif breakdown.field == "month":
-        term = Query.term_query(schema(), "year", str(breakdown.year))
-    else:
-        return matching
-    return Query.boolean_query([(Occur.Must, matching), (Occur.Must, Query.const_score_query(term, 0.0))])
 
 
 def _outcomes(bucket: dict) -> Counter[str]:
     return Counter({outcome["key"]: outcome["doc_count"] for outcome in bucket["outcome"]["buckets"]})
 
 
-def _value(breakdown: Breakdown, key: object) -> str:
-    return str(key).split(":", 1)[1] if breakdown.field == "page" else stated(breakdown.field, str(key))
-
-
-def outcome_counts(searcher: tantivy.Searcher, matching: Query, breakdown: Breakdown) -> OutcomeCounts:
-    """Every match by outcome, and each value of the breakdown by outcome (the `limit` most frequent ones)."""
+def _complete(breakdown: Breakdown, buckets: list[dict], size: int) -> bool:
+    """Whether the buckets hold every value of the breakdown's first `limit`: ties at the limit's count may go
+    past the buckets returned, so there must be one below it, or fewer buckets than asked."""
     limit = breakdown.limit
-    size = EVERY_VALUE if limit is None else limit * 2
-    narrowed = _narrowed(matching, breakdown)
-    every_outcome = {"terms": {"field": "outcome", "size": OUTCOMES}}
+    return limit is None or len(buckets) < size or buckets[-1]["doc_count"] < buckets[limit - 1]["doc_count"]
+
+
+def outcome_counts(searcher: tantivy.Searcher, matching: Query, breakdowns: Sequence[Breakdown]) -> list[OutcomeCounts]:
+    """Every match by outcome, and for each breakdown its values by outcome (the `limit` most frequent ones)."""
+    sizes = [EVERY_VALUE if b.limit is None else b.limit * 2 for b in breakdowns]
     while True:
-        if narrowed is matching:
-            found = searcher.aggregate(matching, {"outcome": every_outcome, "by": _values_request(breakdown, size)})
-            total = _outcomes(found)
-        else:  # the values are counted over fewer matches than the total
-            found = searcher.aggregate(narrowed, {"by": _values_request(breakdown, size)})
-            total = _outcomes(searcher.aggregate(matching, {"outcome": every_outcome}))
-        buckets = found["by"]["buckets"]
-        # Ties at the limit's count may go past the buckets returned: ask for more until one falls below it.
-        if limit is None or len(buckets) < size or buckets[-1]["doc_count"] < buckets[limit - 1]["doc_count"]:
+        request = {f"by{i}": _values_request(b, sizes[i]) for i, b in enumerate(breakdowns)}
+        found = searcher.aggregate(matching, {"outcome": {"terms": {"field": "outcome", "size": OUTCOMES}}, **request})
+        short = [i for i, b in enumerate(breakdowns) if not _complete(b, found[f"by{i}"]["buckets"], sizes[i])]
+        if not short:
             break
-        size *= 4
-    values = {_value(breakdown, bucket["key"]): _outcomes(bucket) for bucket in buckets if bucket["doc_count"]}
-    return with_not_stated(breakdown, OutcomeCounts(total, most_items(values, limit)))
+        for i in short:
+            sizes[i] *= 4
+    total = _outcomes(found)
+    counted = []
+    for i, breakdown in enumerate(breakdowns):
+        values = {stated(breakdown.field, str(bucket["key"])): _outcomes(bucket)
+                  for bucket in found[f"by{i}"]["buckets"] if bucket["doc_count"]}
+        counted.append(with_not_stated(breakdown, OutcomeCounts(total.copy(), most_items(values, breakdown.limit))))
+    return counted

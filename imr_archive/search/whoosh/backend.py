@@ -6,7 +6,7 @@ import heapq
 import os
 import pickle
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -254,13 +254,14 @@ class WhooshBackend:
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         return [issue_id for issue_id, _ in self._select(query, words).ordered(query, limit)]
 
-    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
-        """The matches by outcome, and each value of the breakdown's field by outcome (breakdowns.py)."""
+    def outcome_counts(self, query: SearchQuery, words: Node | None,
+                       breakdowns: Sequence[Breakdown]) -> list[OutcomeCounts]:
+        """The matches by outcome, and each breakdown's values by outcome: one search (breakdowns.py)."""
         selected = self._select(query, words)
         state = self._state(selected.searcher)
         if self._breakdown_cache[0] != state:
             self._breakdown_cache = (state, BreakdownColumns(selected.searcher.reader(), selected.columns))
-        return self._breakdown_cache[1].outcome_counts(selected.matched, breakdown)
+        return [self._breakdown_cache[1].outcome_counts(selected.matched, b) for b in breakdowns]
 
     def similar(self, probe: Probe, limit: int) -> list[int]:
         if not probe.asks_anything:
