@@ -45,8 +45,8 @@ class WhooshBackend:
         self.index_dir = Path(index_dir)
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
-        self._column_cache: tuple[tuple, Columns | None] = ((), None)
-        self._breakdown_cache: tuple[tuple, BreakdownColumns | None] = ((), None)
+        self._column_cache: tuple[tuple | None, Columns | None] = (None, None)  # no state seen yet
+        self._breakdown_cache: tuple[tuple | None, BreakdownColumns | None] = (None, None)
         self._postings = PostingsCache()
         self._local = threading.local()
 
@@ -179,8 +179,10 @@ class WhooshBackend:
         """What identifies the index a searcher sees, for the caches kept per index state.
 
         Segment ids are random per segment: they tell a changed index, even one rebuilt from scratch.
+        An empty index has no segment: its state is the empty tuple.
         """
-        return tuple((leaf.segment().segment_id(), leaf.doc_count()) for leaf, _ in searcher.reader().leaf_readers())
+        return tuple((segment.segment_id(), leaf.doc_count()) for leaf, _ in searcher.reader().leaf_readers()
+                     if (segment := leaf.segment()) is not None)
 
     def _columns(self, searcher, state: tuple) -> Columns:
         if self._column_cache[0] != state:
