@@ -15,7 +15,7 @@ from imr_archive.analytics.breakdowns import Row
 from imr_archive.search.breakdowns import NOT_STATED
 
 WIDTH = 560
-LABEL_WIDTH = 170  # bars: the row labels' column
+LABEL_WIDTH = 196  # bars: the row labels' column
 FIGURE_WIDTH = 118  # bars: the rate's column on the right
 ROW_HEIGHT = 26
 AXIS_HEIGHT = 28
