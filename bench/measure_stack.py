@@ -38,7 +38,8 @@ from search import folder_size
 from server import REPO, environment, fetch_ms, gunicorn
 
 # Change an engine's entry when its index's schema or analyzer changes: archives are re-indexed.
-INDEX_VERSIONS = {"whoosh": "2026-12-05 fields 3", "tantivy": "2026-12-05 tantivy-0.27 analyzer 2"}
+INDEX_VERSIONS = {"whoosh": "2026-12-05 fields 4 (chapters, breakdown columns)",
+                  "tantivy": "2026-12-05 tantivy-0.27 analyzer 2 chapters"}
 ENGINES = {"sqlite": "whoosh", "postgres": "tantivy"}
 LOAD_MIX = {"one word": 30, "two words": 15, "phrase": 10, "word + outcome + category": 15,
             "browse all": 15, "guideline page": 10}
