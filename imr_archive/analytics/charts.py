@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from imr_archive.analytics.breakdowns import Row
 from imr_archive.search.breakdowns import NOT_STATED
 
-WIDTH = 720
-LABEL_WIDTH = 230  # bars: the row labels' column
-FIGURE_WIDTH = 130  # bars: the rate's column on the right
+WIDTH = 560
+LABEL_WIDTH = 170  # bars: the row labels' column
+FIGURE_WIDTH = 118  # bars: the rate's column on the right
 ROW_HEIGHT = 26
 AXIS_HEIGHT = 28
-LINE_HEIGHT = 240
+LINE_HEIGHT = 220
 LINE_MARGIN = 48
 SCALES = (0.02, 0.05, 0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.8, 1.0)
 TICKS = 4
-LONGEST_LABEL = 34  # characters of a row label the bars show (the full label is its tooltip and in the table)
+LONGEST_LABEL = 25  # characters of a row label the bars show (the full label is its tooltip and in the table)
 
 
 def percent(rate: float) -> str:

@@ -2,7 +2,7 @@
 
 A cell is the search's own parameters with the row's value added as a
 filter (and the column's outcome, for an outcome's count). Where the search
-language cannot say the row (items whose age is not stated, a page of one
+language cannot say the row (items whose age or sex is not stated, a page of one
 guideline when the search already asks for a page of another), the cell has
 no link rather than a link to other items.
 """
@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from imr_archive.search.breakdowns import AGE_BANDS, NOT_STATED
+from imr_archive.search.query import NO_YEAR
 
 # The analytics page's own parameters: never part of the search.
 ANALYTICS_PARAMS = ("by", "for_guideline", "for_year", "treatment_like")
@@ -38,6 +39,14 @@ def url(name: str, params: QueryDict) -> str:
     return f"{reverse(name)}?{query}" if query else reverse(name)
 
 
+def analytics_url(params: QueryDict, by: str = "") -> str:
+    """The analytics page of the search `params` give (the search page's, a guideline view's), by `by`."""
+    searched = search_params(params)
+    if by:
+        searched["by"] = by
+    return url("analytics:analytics", searched)
+
+
 def _narrowed_range(params: QueryDict, low_name: str, high_name: str, low: str | None, high: str | None) -> None:
     """Set a range filter to its intersection with [low, high] (values compare as their text: ISO dates,
     or numbers of the same width)."""
@@ -54,9 +63,12 @@ def _sortable(value: str) -> tuple[int, str]:
 
 def _with_value(params: QueryDict, name: str, value: str, guideline: str | None) -> QueryDict | None:
     """The search narrowed to the items counted under `value`; None where the search language cannot say it."""
-    if value == NOT_STATED:
-        return None
     narrowed = params.copy()
+    if value == NOT_STATED:
+        if name != "year":
+            return None
+        narrowed.setlist("year", [NO_YEAR])
+        return narrowed
     if name in ("category", "specialty", "year"):
         narrowed.setlist(name, [value])
     elif name == "treatment":

@@ -75,7 +75,7 @@ def analytics(request: HttpRequest) -> HttpResponse:
         chart=_chart(report),
         table=[TableRow(row, cell_urls(request.GET, name, row.value, report.guideline)) for row in report.rows],
         overall=TableRow(report.overall, cell_urls(request.GET, None)),
-        search_url=url("web:search", search),
+        back_url=url("web:search", search),
         csv_url=csv_url(name, request.GET),
         hidden_search=[(key, value) for key, values in search.lists() for value in values if value.strip()],
     )

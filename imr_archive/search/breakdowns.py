@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from imr_archive.search.query import NO_YEAR
+
 FIELDS = ("category", "treatment", "guideline", "page", "specialty", "year", "month", "age", "sex")
 SEVERAL_VALUES = frozenset({"guideline", "page"})  # fields of which an item may hold several values
 # Fields whose every match counts under one value: those without one count as not stated.
@@ -83,6 +85,11 @@ def most_items(values: dict[str, Counter[str]], limit: int | None) -> dict[str, 
         return values
     kept = sorted(values, key=lambda value: (-values[value].total(), value))[:limit]
     return {value: values[value] for value in kept}
+
+
+def stated(field: str, value: str) -> str:
+    """A field's value as breakdowns count it: the year facet's bucket of undated items is NOT_STATED."""
+    return NOT_STATED if field == "year" and value == NO_YEAR else value
 
 
 def with_not_stated(breakdown: Breakdown, counts: OutcomeCounts) -> OutcomeCounts:

@@ -18,6 +18,7 @@ from imr_archive.search.documents import IssueDocument
 from imr_archive.search.facets import CountingPass, FacetCounts
 from imr_archive.search.query import SearchQuery
 from imr_archive.search.query_syntax import Node
+from imr_archive.search.similar import Probe
 
 
 @dataclass
@@ -67,6 +68,10 @@ class TextIndex(SearchEngine, Protocol):
 
     def problems(self) -> list[str]:
         """What is wrong with the index itself, a line each."""
+        ...
+
+    def similar(self, probe: Probe, limit: int) -> list[int]:
+        """The ids of the `limit` items most similar to the probe's, best first (search/similar.py's rule)."""
         ...
 
     def words_beginning(self, prefix: str) -> dict[str, int]:

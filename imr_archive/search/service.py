@@ -6,6 +6,7 @@
     corrections(words) -> {word: suggestion}     words no item holds, and what they likely meant
     text_index()                                 the configured engine, which search.sync keeps in step
     outcome_counts(SearchQuery, Breakdown)       every match by outcome, per value of a field (analytics)
+    similar_items(Probe, limit) -> [id]          items of other letters like one item, best first (similar.py)
 
 IMR_SEARCH_BACKEND picks the engine: "whoosh" (the embedded default) or
 "tantivy" (production), each an index folder (IMR_INDEX_DIR) on this
@@ -31,6 +32,7 @@ from imr_archive.search.engine import SearchEngine, TextIndex
 from imr_archive.search.facets import counting_passes, facet_lists
 from imr_archive.search.query import Hit, SearchQuery, SearchResults
 from imr_archive.search.query_syntax import Reading, read
+from imr_archive.search.similar import SIMILAR, Probe
 from imr_archive.search.snippets import Marks, marked_snippet, marked_text, plain_snippet
 from imr_archive.search.spelling import correction
 
@@ -118,3 +120,8 @@ def outcome_counts(query: SearchQuery, breakdown: Breakdown) -> OutcomeCounts:
     query, reading = _read(query)
     return _engine(reading).outcome_counts(query, reading.node, breakdown)
 
+
+
+def similar_items(probe: Probe, limit: int = SIMILAR) -> list[int]:
+    """The ids of the `limit` items of other letters most like the probe's item (the full-text index answers)."""
+    return text_index().similar(probe, limit)

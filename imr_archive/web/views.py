@@ -12,6 +12,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryD
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 
+from imr_archive.analytics.links import analytics_url
+from imr_archive.analytics.similar import similar_items
 from imr_archive.api.citations import item_citation, letter_citation
 from imr_archive.api.links import data_links
 from imr_archive.letters.models import Citation, Guideline, Issue, Letter
@@ -62,7 +64,7 @@ def search_page(request: HttpRequest, data: QueryDict, links: SearchLinks, **con
     query = replace(filterset.search_query(), fixed=tuple(facet for facet in FACETS if facet in links.fixed))
     results = service.search(query)
     pages = page_count(results.total, query.per_page)
-    context.update(query=query, results=results, **data_links(data, results.total))
+    context.update(query=query, results=results, analytics_url=analytics_url(data), **data_links(data, results.total))
     if query.page_number > pages:
         status = 404
         context["errors"] = [f"Results page {query.page_number} does not exist: this search has {pages} "
@@ -141,7 +143,9 @@ def _letter_page(request: HttpRequest, letter: Letter) -> HttpResponse:
     ]
     marked = passages(letter.text, spans)
     anchors = {cid: p.anchor for p in marked for cid in p.citation_ids}
+    similar = similar_items(letter, issues)
     for issue in issues:
+        issue.similar = similar[issue.id]
         for citation in issue.citations.all():
             citation.anchor = anchors.get(citation.id, "")
     return render(request, "web/letter.html", {
@@ -230,6 +234,7 @@ def guideline(request: HttpRequest, slug: str) -> HttpResponse:
         "guideline": found,
         **data_links(QueryDict(f"guideline={slug}"), totals.items if totals else 0),
         "totals": totals,
+        "analytics_url": analytics_url(QueryDict(f"guideline={slug}"), by="page"),
         "chapters": stats.guideline_chapters(found) if cited else [],
         "pages": stats.guideline_pages(found) if cited else [],
     })

@@ -17,10 +17,10 @@ from tests.search.conftest import (  # noqa: F401 (fixtures)
 @pytest.fixture
 def archive(seeded_archive, settings, db) -> list[ExpectedItem]:  # noqa: F811 (the imported fixture)
     """The seed archive on one engine: for tests of what does not depend on the engine."""
-    folder, expected = seeded_archive
-    settings.MEDIA_ROOT = folder / "media"
+    paths, expected = seeded_archive
+    settings.MEDIA_ROOT = paths["MEDIA_ROOT"]
     settings.IMR_SEARCH_BACKEND = ENGINES[0]
-    settings.IMR_INDEX_DIR = folder / ENGINES[0]
+    settings.IMR_INDEX_DIR = paths["IMR_INDEX_DIR"]
     return expected
 
 

@@ -1,12 +1,10 @@
-"""Each stored citation carries its canonical chapter: set by the ingest, by an edit, and by the migration."""
+"""Each stored citation carries its canonical chapter: set by the ingest and by an edit."""
 
 from __future__ import annotations
 
-import importlib
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 from imr_archive.letters.models import Citation, Guideline, Issue
@@ -53,14 +51,6 @@ def test_an_edited_chapter_gets_its_canonical_chapter(stored):
     citation.save(update_fields=["chapter"])
     citation.refresh_from_db()
     assert citation.chapter_slug == "pain"
-
-
-def test_the_migration_fills_the_citations_stored_before_it(stored):
-    before = slugs()
-    Citation.objects.update(chapter_slug="")
-    migration = importlib.import_module("imr_archive.letters.migrations.0003_citation_chapter_slug")
-    migration.fill_chapter_slugs(apps, None)
-    assert slugs() == before
 
 
 def test_a_citation_added_in_the_admin_s_way_gets_its_chapter(stored):

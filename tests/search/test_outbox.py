@@ -117,7 +117,7 @@ def correct_an_item(client: Client, folder: Path) -> list[str]:
 
 def correct_a_citation(client: Client, folder: Path) -> list[str]:
     citation = Citation.objects.first()
-    admin_edit(client, f"/admin/letters/citation/{citation.id}/change/", pages="[1, 2]")
+    admin_edit(client, f"/admin/letters/citation/{citation.id}/change/", pages="1, 2")
     return ["corrected"]
 
 

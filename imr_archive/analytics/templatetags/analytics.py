@@ -29,9 +29,10 @@ def guideline_name(slug: str) -> str:
 
 
 @register.simple_tag
-def count_link(url: str | None, value: int | str) -> str:
-    """The number, linked to the search giving it; a zero or a number no search can give, plain."""
+def count_link(url: str | None, value: int | str, cell: str) -> str:
+    """The number, linked to the search giving it (the link names its `cell`); a zero or a number no search
+    can give, plain."""
     shown = intcomma(value) if isinstance(value, int) else value
     if not url or value == 0:
         return format_html("{}", shown)
-    return format_html('<a href="{}">{}</a>', url, shown)
+    return format_html('<a href="{}" data-cell="{}">{}</a>', url, cell, shown)

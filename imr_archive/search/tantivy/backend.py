@@ -23,10 +23,12 @@ from imr_archive.search.facets import CountingPass, FacetCounts, filtered_facets
 from imr_archive.search.query import SORT_NEWEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
 from imr_archive.search.query_text import DEFAULT_FIELDS
+from imr_archive.search.similar import Probe
 from imr_archive.search.tantivy.breakdowns import outcome_counts
 from imr_archive.search.tantivy.compile import compile_words, facet_filter, other_filters, search_query
 from imr_archive.search.tantivy.folder import IndexFolder
 from imr_archive.search.tantivy.schema import FACET_FIELDS, document, schema
+from imr_archive.search.tantivy.similar import similar_query
 
 TERMS = 10_000  # buckets a facet count returns: far more values than any facet has, so counts are exact
 BULK_HEAP_BYTES = 1_000_000_000
@@ -154,6 +156,13 @@ class TantivyBackend:
         """The matches by outcome, and each value of the breakdown's field by outcome (breakdowns.py)."""
         searcher = self.folder.searcher()
         return outcome_counts(searcher, _Search(searcher, query, words).matching(), breakdown)
+
+    def similar(self, probe: Probe, limit: int) -> list[int]:
+        if not probe.asks_anything:
+            return []
+        searcher = self.folder.searcher()
+        found = searcher.search(similar_query(probe), limit, count=False)
+        return searcher.fast_field_values("issue_id", [address for _, address in found.hits])
 
 
 class KeptCounts:

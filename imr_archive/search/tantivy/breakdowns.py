@@ -14,7 +14,7 @@ from collections import Counter
 import tantivy
 from tantivy import Occur, Query
 
-from imr_archive.search.breakdowns import AGE_BANDS, Breakdown, OutcomeCounts, most_items, with_not_stated
+from imr_archive.search.breakdowns import AGE_BANDS, Breakdown, OutcomeCounts, most_items, stated, with_not_stated
 from imr_archive.search.tantivy.schema import schema
 
 EVERY_VALUE = 1_000_000  # a segment holds fewer distinct values of any field than this
@@ -58,7 +58,7 @@ def _outcomes(bucket: dict) -> Counter[str]:
 
 
 def _value(breakdown: Breakdown, key: object) -> str:
-    return str(key).split(":", 1)[1] if breakdown.field == "page" else str(key)
+    return str(key).split(":", 1)[1] if breakdown.field == "page" else stated(breakdown.field, str(key))
 
 
 def outcome_counts(searcher: tantivy.Searcher, matching: Query, breakdown: Breakdown) -> OutcomeCounts:

@@ -25,6 +25,7 @@ from imr_archive.search.facets import CountingPass
 from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SORT_RELEVANCE, SearchQuery
 from imr_archive.search.query_syntax import Node
 from imr_archive.search.query_text import DEFAULT_FIELDS
+from imr_archive.search.similar import Probe
 from imr_archive.search.whoosh.breakdowns import BreakdownColumns
 from imr_archive.search.whoosh.columns import Columns
 from imr_archive.search.whoosh.compile import compile_words
@@ -32,6 +33,7 @@ from imr_archive.search.whoosh.counting import count_facets
 from imr_archive.search.whoosh.postings import FAST_PATH, PostingsCache
 from imr_archive.search.whoosh.ranking import Scored, Unsupported, best, evaluate
 from imr_archive.search.whoosh.schema import SCHEMA, UNKNOWN_DATE, any_of, document_fields, filter_query
+from imr_archive.search.whoosh.similar import excluded, similar_query
 
 # Postings each process of a bulk writer keeps in memory: past it, Whoosh writes sorted runs to disk and
 # merges them in Python at the commit. At 256 MB a rebuild of 4,000 letters spilled and took 74 CPU
@@ -49,8 +51,8 @@ class WhooshBackend:
         self.index_dir = Path(index_dir)
         self.lock_timeout = lock_timeout
         self._index: index.Index | None = None
-        self._column_cache: tuple[tuple, Columns | None] = ((), None)
-        self._breakdown_cache: tuple[tuple, BreakdownColumns | None] = ((), None)
+        self._column_cache: tuple[tuple | None, Columns | None] = (None, None)  # no state seen yet
+        self._breakdown_cache: tuple[tuple | None, BreakdownColumns | None] = (None, None)
         self._postings = PostingsCache()
         self._local = threading.local()
 
@@ -183,8 +185,10 @@ class WhooshBackend:
         """What identifies the index a searcher sees, for the caches kept per index state.
 
         Segment ids are random per segment: they tell a changed index, even one rebuilt from scratch.
+        An empty index has no segment: its state is the empty tuple.
         """
-        return tuple((leaf.segment().segment_id(), leaf.doc_count()) for leaf, _ in searcher.reader().leaf_readers())
+        return tuple((segment.segment_id(), leaf.doc_count()) for leaf, _ in searcher.reader().leaf_readers()
+                     if (segment := leaf.segment()) is not None)
 
     def _columns(self, searcher, state: tuple) -> Columns:
         if self._column_cache[0] != state:
@@ -265,6 +269,14 @@ class WhooshBackend:
         if self._breakdown_cache[0] != state:
             self._breakdown_cache = (state, BreakdownColumns(selected.searcher.reader(), selected.columns))
         return self._breakdown_cache[1].outcome_counts(selected.matched, breakdown)
+
+    def similar(self, probe: Probe, limit: int) -> list[int]:
+        if not probe.asks_anything:
+            return []
+        searcher = self._searcher()
+        issue_id = self._columns(searcher, self._state(searcher)).issue_id
+        return [issue_id[hit.docnum] for hit in searcher.search(similar_query(searcher, probe), limit=limit,
+                                                                  mask=excluded(probe))]
 
 
 @dataclass

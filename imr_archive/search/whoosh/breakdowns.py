@@ -22,6 +22,7 @@ from imr_archive.search.breakdowns import (
     OutcomeCounts,
     age_band,
     most_items,
+    stated,
     with_not_stated,
 )
 from imr_archive.search.whoosh.columns import Columns, column_values
@@ -49,8 +50,10 @@ class BreakdownColumns:
 
     def _values(self, field: str) -> list[object]:
         """The field's value of each document: a string, or for SEVERAL_VALUES a tuple of strings."""
-        if field in ("category", "specialty", "year", "guideline"):
+        if field in ("category", "specialty", "guideline"):
             return self.columns.facets[field]
+        if field == "year":
+            return [stated(field, value) for value in self.columns.facets[field]]
         if field == "month":
             return [f"{d // 10000}-{d // 100 % 100:02d}" if d else NOT_STATED for d in self.columns.decision]
         texts = [_text(v) for v in column_values(self.reader, COLUMNS[field], b"")]
