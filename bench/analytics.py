@@ -12,7 +12,8 @@ no cache of this search's answer), after warm-up pages outside that set
 (so each worker has its modules, connections and columns loaded). A
 breakdown by page or by month without a chosen guideline or year also
 finds the one to show, as a user's first visit does. Prints the figures
-as JSON, and a line per breakdown. Not run by CI.
+as JSON, and a line per breakdown. Then letter pages (their similar
+determinations: one engine query per item), each asked once. Not run by CI.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import statistics
 import sys
 from pathlib import Path
@@ -37,6 +39,7 @@ SEARCHES = [{}, {"q": "lumbar"}, {"q": "physical therapy"}, {"q": '"functional i
 BREAKDOWNS = [{}, {"by": "treatment"}, {"by": "treatment", "treatment_like": "cream"}, {"by": "guideline"},
               {"by": "page"}, {"by": "specialty"}, {"by": "year"}, {"by": "month"}, {"by": "age"}, {"by": "sex"}]
 WARM_UP = [{"q": "knee"}, {"q": "shoulder", "outcome": "upheld"}]  # searches outside the timed ones
+LETTERS = 25
 POSTGRES_SETTINGS = {"shared_buffers": "2GB", "effective_cache_size": "8GB", "work_mem": "64MB", "jit": "off",
                      "random_page_cost": "1.1"}
 
@@ -48,7 +51,7 @@ def page_url(search: dict[str, str], breakdown: dict[str, str]) -> str:
 
 def spread(times: list[float]) -> dict[str, float]:
     return {"pages": len(times), "median": round(statistics.median(times), 1),
-            "p95": round(statistics.quantiles(times, n=20)[-1], 1), "max": round(max(times), 1)}
+            "p95": round(statistics.quantiles(times, n=20, method="inclusive")[-1], 1), "max": round(max(times), 1)}
 
 
 def measure(base: str, workers: int) -> dict[str, object]:
@@ -70,6 +73,20 @@ def measure(base: str, workers: int) -> dict[str, object]:
             "slowest": {"page": slowest[0], "ms": round(slowest[1])}}
 
 
+def letter_pages(base: str, settings: dict[str, str]) -> dict[str, float]:
+    """Letter pages (each item's similar determinations), each asked once: letters spread over the archive."""
+    os.environ.update(environment(**settings))
+    sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+    from imr_archive.letters.models import Letter
+
+    letters = list(Letter.objects.order_by("id").only("id", "case_number", "permalink"))
+    chosen = letters[::max(1, len(letters) // LETTERS)][:LETTERS]
+    return spread([fetch_ms(base + letter.get_absolute_url()) for letter in chosen])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--var", type=Path, required=True, help="the archive's var folder")
@@ -86,10 +103,14 @@ def main() -> int:
                                                                            settings=POSTGRES_SETTINGS))
         server = stack.enter_context(gunicorn(environment(**settings), workers=args.workers))
         figures = {"engine": args.engine, "database": "postgres" if args.postgres else "sqlite",
-                   "index": settings["IMR_INDEX_DIR"], **measure(server.url, args.workers)}
+                   "index": settings["IMR_INDEX_DIR"], **measure(server.url, args.workers),
+                   "letter pages": letter_pages(server.url, settings)}
     for name, found in figures["by_breakdown"].items():
         print(f"{name:18s} median {found['median']:7.1f} ms  p95 {found['p95']:7.1f} ms  max {found['max']:7.1f} ms",
               file=sys.stderr)
+    letters = figures["letter pages"]
+    print(f"{'letter pages':18s} median {letters['median']:7.1f} ms  p95 {letters['p95']:7.1f} ms  "
+          f"({letters['pages']} pages)", file=sys.stderr)
     first = figures["first"]
     print(f"{'every page':18s} median {first['median']:7.1f} ms  p95 {first['p95']:7.1f} ms  "
           f"({first['pages']} pages; slowest {figures['slowest']['page']} {figures['slowest']['ms']} ms)",

@@ -105,13 +105,13 @@ class Row:
                    outcomes.total() - known)
 
 
-def engine_breakdown(name: str, guideline: str | None = None, year: int | None = None,
-                     containing: str = "") -> Breakdown:
-    """What the search service is asked for the breakdown `name`."""
+def engine_breakdown(name: str, containing: str = "") -> Breakdown:
+    """What the search service is asked for the breakdown `name` (pages of every guideline, months of every
+    year: the report keeps those of the one chosen)."""
     if name == "treatment":
         return Breakdown("treatment", containing=containing,
                          limit=TREATMENTS_HOLDING if containing else TOP_TREATMENTS)
-    return Breakdown(name, guideline=guideline if name == "page" else None, year=year if name == "month" else None)
+    return Breakdown(name)
 
 
 def _order(name: str, rows: list[Row]) -> list[Row]:

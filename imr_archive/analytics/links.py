@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -47,43 +48,41 @@ def analytics_url(params: QueryDict, by: str = "") -> str:
     return url("analytics:analytics", searched)
 
 
-def _narrowed_range(params: QueryDict, low_name: str, high_name: str, low: str | None, high: str | None) -> None:
+Params = dict[str, list[str]]  # a search's parameters as plain lists: a table builds many, QueryDict copies are slow
+
+
+def _narrowed_range(params: Params, low_name: str, high_name: str, low: str | None, high: str | None) -> None:
     """Set a range filter to its intersection with [low, high] (values compare as their text: ISO dates,
     or numbers of the same width)."""
     for name, value, keep in ((low_name, low, max), (high_name, high, min)):
         if value is None:
             continue
-        current = params.get(name, "").strip()
-        params[name] = keep(current, value, key=_sortable) if current else value
+        current = (params.get(name) or [""])[-1].strip()
+        params[name] = [keep(current, value, key=_sortable) if current else value]
 
 
 def _sortable(value: str) -> tuple[int, str]:
     return (int(value), "") if value.isdigit() else (0, value)
 
 
-def _with_value(params: QueryDict, name: str, value: str, guideline: str | None) -> QueryDict | None:
+def _with_value(params: Params, name: str, value: str, guideline: str | None) -> Params | None:
     """The search narrowed to the items counted under `value`; None where the search language cannot say it."""
-    narrowed = params.copy()
+    narrowed = dict(params)
+    asked_page, asked_guidelines = params.get("page", [""])[-1], params.get("guideline", [])
     if value == NOT_STATED:
         if name != "year":
             return None
-        narrowed.setlist("year", [NO_YEAR])
-        return narrowed
-    if name in ("category", "specialty", "year"):
-        narrowed.setlist(name, [value])
-    elif name == "treatment":
-        narrowed.setlist("treatment", [value])
-    elif name == "sex":
-        narrowed["sex"] = value
+        narrowed["year"] = [NO_YEAR]
+    elif name in ("category", "specialty", "year", "treatment", "sex"):
+        narrowed[name] = [value]
     elif name == "guideline":
-        if params.get("page") and value not in params.getlist("guideline"):
+        if asked_page and value not in asked_guidelines:
             return None  # "cites page P of G, and cites V" is not a search
-        narrowed.setlist("guideline", [value])
+        narrowed["guideline"] = [value]
     elif name == "page":
-        if params.get("page") or (params.getlist("guideline") and guideline not in params.getlist("guideline")):
+        if asked_page or (asked_guidelines and guideline not in asked_guidelines):
             return None
-        narrowed.setlist("guideline", [guideline])
-        narrowed["page"] = value
+        narrowed.update(guideline=[guideline], page=[value])
     elif name == "month":
         year, month = (int(part) for part in value.split("-"))
         first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
@@ -95,23 +94,22 @@ def _with_value(params: QueryDict, name: str, value: str, guideline: str | None)
     return narrowed
 
 
-def cell_urls(params: QueryDict, name: str | None, value: str = "",
+def _search_url(params: Params) -> str:
+    query = urlencode(params, doseq=True)
+    return f"{reverse('web:search')}?{query}" if query else reverse("web:search")
+
+
+def cell_urls(searched: Params, name: str | None, value: str = "",
               guideline: str | None = None) -> dict[str, str | None]:
     """The search of each cell of one row (items, each outcome, the rate's items); None: not a search.
 
-    `name` None: the row of every match."""
-    searched = search_params(params)
+    `searched`: the search's parameters (search_params); `name` None: the row of every match."""
     narrowed = searched if name is None else _with_value(searched, name, value, guideline)
     if narrowed is None:
         return dict.fromkeys(("items", *OUTCOME_COLUMNS))
-    urls: dict[str, str | None] = {"items": url("web:search", narrowed)}
-    asked = set(narrowed.getlist("outcome"))
+    urls: dict[str, str | None] = {"items": _search_url(narrowed)}
+    asked = set(narrowed.get("outcome", []))
     for column, outcomes in OUTCOME_COLUMNS.items():
         kept = [o for o in outcomes if not asked or o in asked]
-        if kept:
-            with_outcome = narrowed.copy()
-            with_outcome.setlist("outcome", kept)
-            urls[column] = url("web:search", with_outcome)
-        else:
-            urls[column] = None
+        urls[column] = _search_url({**narrowed, "outcome": kept}) if kept else None
     return urls

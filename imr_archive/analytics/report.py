@@ -14,7 +14,7 @@ from django.http import QueryDict
 from imr_archive.analytics.breakdowns import DEFINITIONS, Definition, Row, engine_breakdown, overall, rows
 from imr_archive.analytics.forms import AnalyticsForm
 from imr_archive.search import service
-from imr_archive.search.breakdowns import NOT_STATED, Breakdown
+from imr_archive.search.breakdowns import NOT_STATED, Breakdown, OutcomeCounts, within
 from imr_archive.search.query import SearchQuery
 from imr_archive.web.filters import SearchFilterSet
 
@@ -43,35 +43,43 @@ def _errors(form) -> list[str]:
             for name, errors in form.errors.items() for error in errors]
 
 
-def _choices(query: SearchQuery, name: str) -> list[Row]:
+# The breakdowns of a choice (whose pages, which year's months), and what the choice is among.
+CHOSEN_AMONG = {"page": "guideline", "month": "year"}
+
+
+def _offered(choices: OutcomeCounts, query: SearchQuery, name: str) -> list[Row]:
     """The values of `name` (guideline or year) among the search's matches, with their items."""
-    return [row for row in rows(name, service.outcome_counts(query, Breakdown(name))) if row.value != NOT_STATED]
+    offered = [row for row in rows(name, choices) if row.value != NOT_STATED]
+    if name == "guideline" and query.guideline:
+        offered = [row for row in offered if row.value in query.guideline]
+    return offered
 
 
 def build(params: QueryDict) -> Report:
+    """The report of the parameters' search and breakdown: one run of the search by the index."""
     filterset, form = SearchFilterSet(params), AnalyticsForm(params)
     if not (filterset.is_valid() and form.is_valid()):
         raise InvalidReport(_errors(filterset.form) + _errors(form))
     query = filterset.search_query()
     name = form.breakdown_name()
-    report_parts: dict = {}
+    definition = DEFINITIONS[name]
+    if name not in CHOSEN_AMONG:
+        containing = form.containing() if name == "treatment" else ""
+        (counts,) = service.outcome_counts(query, engine_breakdown(name, containing))
+        return Report(definition, query, overall(counts), rows(name, counts), containing=containing)
+    among = CHOSEN_AMONG[name]
+    choices, counts = service.outcome_counts(query, Breakdown(among), engine_breakdown(name))
+    offered = _offered(choices, query, among)
     if name == "page":
-        offered = _choices(query, "guideline")
-        if query.guideline:
-            offered = [row for row in offered if row.value in query.guideline]
         chosen = form.cleaned_data.get("for_guideline") or (
             query.guideline[0] if len(query.guideline) == 1 else (offered[0].value if offered else None))
-        report_parts.update(guidelines=offered, guideline=chosen)
-    elif name == "month":
-        offered = _choices(query, "year")
-        chosen_year = form.cleaned_data.get("for_year") or (
+        parts = {"guidelines": offered, "guideline": chosen}
+    else:
+        year = form.cleaned_data.get("for_year") or (
             query.year[0] if len(query.year) == 1 else (int(offered[-1].value) if offered else None))
-        report_parts.update(years=offered, year=chosen_year)
-    elif name == "treatment":
-        report_parts["containing"] = form.containing()
-    guideline, year = report_parts.get("guideline"), report_parts.get("year")
-    if (name == "page" and guideline is None) or (name == "month" and year is None):
-        counts = service.outcome_counts(query, Breakdown("category"))  # nothing to break down: the totals alone
-        return Report(DEFINITIONS[name], query, overall(counts), [], **report_parts)
-    counts = service.outcome_counts(query, engine_breakdown(name, guideline, year, report_parts.get("containing", "")))
-    return Report(DEFINITIONS[name], query, overall(counts), rows(name, counts), **report_parts)
+        chosen = None if year is None else str(year)
+        parts = {"years": offered, "year": year}
+    if chosen is None:  # nothing to break down: the totals alone
+        return Report(definition, query, overall(counts), [], **parts)
+    kept = within(counts, f"{chosen}:", strip=True) if name == "page" else within(counts, f"{chosen}-")
+    return Report(definition, query, overall(counts), rows(name, kept), **parts)

@@ -51,7 +51,7 @@ def similar_items(letter: Letter, issues: list[Issue]) -> dict[int, Similar]:
         "id", "ordinal", "treatment", "outcome", "letter__case_number", "letter__permalink",
         "letter__date_decision").in_bulk([pk for ids in found.values() for pk in ids])
     treatments = sorted({issue.treatment_normalized for issue in issues if issue.treatment_normalized})
-    records = service.outcome_counts(SearchQuery(treatment=tuple(treatments)), Breakdown("treatment")).values \
+    records = service.outcome_counts(SearchQuery(treatment=tuple(treatments)), Breakdown("treatment"))[0].values \
         if treatments else {}
     similar = {}
     for issue in issues:

@@ -69,12 +69,13 @@ def analytics(request: HttpRequest) -> HttpResponse:
         return render(request, "analytics/analytics.html", {**context, "errors": invalid.errors}, status=400)
     name = report.definition.name
     search = search_params(request.GET)
+    searched = dict(search.lists())
     context.update(
         report=report,
         tabs=_tabs(request.GET, name),
         chart=_chart(report),
-        table=[TableRow(row, cell_urls(request.GET, name, row.value, report.guideline)) for row in report.rows],
-        overall=TableRow(report.overall, cell_urls(request.GET, None)),
+        table=[TableRow(row, cell_urls(searched, name, row.value, report.guideline)) for row in report.rows],
+        overall=TableRow(report.overall, cell_urls(searched, None)),
         back_url=url("web:search", search),
         csv_url=csv_url(name, request.GET),
         hidden_search=[(key, value) for key, values in search.lists() for value in values if value.strip()],

@@ -1,12 +1,13 @@
 """What outcome analytics ask an engine: a search's matches counted by outcome for each value of one field.
 
-Every engine answers `outcome_counts(query, words, breakdown)` with an
-`OutcomeCounts` from its own aggregations over all matches (Tantivy's
-aggregation requests, GROUP BYs in the database, Whoosh's cached columns),
-never from a loop over the matching items. The values a field breaks down
-into are the index's own: a category, a normalized treatment, a guideline
-slug, a page number, a specialty, a year ("2015"), a month ("2015-03"), an
-age band of AGE_BANDS, a sex. Items without a value (no age stated, no
+Each index answers `outcome_counts(query, words, breakdown)`, searches
+without words included, with an `OutcomeCounts` from its own aggregations
+over all matches (Tantivy's aggregation requests, Whoosh's cached
+columns), never from a loop over the matching items; several breakdowns of one
+search in one pass over its matches. The values a field breaks down into
+are the index's own: a category, a normalized treatment, a guideline slug,
+a guideline's page ("mtus-chronic-pain:98"), a specialty, a year ("2015"),
+a month ("2015-03"), an age band of AGE_BANDS, a sex. Items without a value (no age stated, no
 decision date) count under NOT_STATED, for the fields holding one value per
 item; guidelines and pages hold several, so an item counts under each it
 cites and none counts as not stated.
@@ -57,18 +58,12 @@ class Breakdown:
     """One field to break a search's matches down by, and what narrows it."""
 
     field: str
-    guideline: str | None = None  # page: the guideline (slug) whose pages are counted; required
-    year: int | None = None  # month: the year whose months are counted; required
     containing: str = ""  # treatment: only the normalized names holding this (lower-case) text
     limit: int | None = None  # only the `limit` values with the most items (ties: by value)
 
     def __post_init__(self) -> None:
         if self.field not in FIELDS:
             raise ValueError(f"no breakdown by {self.field!r}")
-        if self.field == "page" and not self.guideline:
-            raise ValueError("a breakdown by page needs a guideline")
-        if self.field == "month" and self.year is None:
-            raise ValueError("a breakdown by month needs a year")
 
 
 @dataclass
@@ -77,6 +72,13 @@ class OutcomeCounts:
 
     total: Counter[str] = field(default_factory=Counter)
     values: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+def within(counts: OutcomeCounts, prefix: str, strip: bool = False) -> OutcomeCounts:
+    """The values beginning with `prefix` ("odg:" pages of a guideline, "2015-" months of a year), the prefix
+    stripped from them or not."""
+    return OutcomeCounts(counts.total, {value[len(prefix) if strip else 0:]: outcomes
+                                        for value, outcomes in counts.values.items() if value.startswith(prefix)})
 
 
 def most_items(values: dict[str, Counter[str]], limit: int | None) -> dict[str, Counter[str]]:

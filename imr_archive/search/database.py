@@ -13,8 +13,6 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.expressions import OrderBy
 
 from imr_archive.letters.models import Citation, CitedPage, Guideline, Issue
-from imr_archive.search.breakdowns import Breakdown, OutcomeCounts
-from imr_archive.search.database_breakdowns import outcome_counts
 from imr_archive.search.engine import Answer
 from imr_archive.search.facets import CountingPass, FacetCounts
 from imr_archive.search.query import NO_YEAR, SORT_OLDEST, SearchQuery
@@ -110,9 +108,6 @@ class DatabaseSearch:
 
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         return list(self.filtered(query).order_by(*date_order(query)).values_list("id", flat=True)[:limit])
-
-    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
-        return outcome_counts(self.filtered(query), breakdown)
 
     def count(self, query: SearchQuery, passes: list[CountingPass]) -> FacetCounts:
         """Each pass's facets as GROUP BYs over the items passing its filters."""

@@ -8,7 +8,7 @@ sorts the matches and pages them; the search layer adds snippets and notes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
@@ -35,10 +35,6 @@ class SearchEngine(Protocol):
 
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         """The ids of the first `limit` matches in the order of the search's pages."""
-        ...
-
-    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
-        """Every match by outcome, and each value of the breakdown's field by outcome, from aggregations."""
         ...
 
 
@@ -68,6 +64,12 @@ class TextIndex(SearchEngine, Protocol):
 
     def problems(self) -> list[str]:
         """What is wrong with the index itself, a line each."""
+        ...
+
+    def outcome_counts(self, query: SearchQuery, words: Node | None,
+                       breakdowns: Sequence[Breakdown]) -> list[OutcomeCounts]:
+        """Every match by outcome, and for each breakdown its values by outcome, from aggregations over one
+        run of the search (searches without words included: an index counts them faster than the database)."""
         ...
 
     def similar(self, probe: Probe, limit: int) -> list[int]:

@@ -35,18 +35,20 @@ def age_band(age: int | None) -> str:
 
 
 def values_of(item: ExpectedItem, field: str, guideline: str = "", year: int | None = None) -> list[str]:
-    """The values an annotated item counts under in a breakdown by `field`."""
+    """The values an annotated item counts under in a breakdown by `field`: for pages, of `guideline` (every
+    guideline's as "slug:page" when none is given); for months, of `year` (every month when none is)."""
     letter, annotated = item.letter, item.item
     decision = letter["dates"]["decision"] or ""
     slugs = {GUIDELINE_BY_NAME[c["guideline"]].slug for c in annotated["citations"]}
     return {
         "category": lambda: [annotated["category"]],
         "guideline": lambda: sorted(slugs),
-        "page": lambda: sorted({str(p) for c in annotated["citations"]
-                                if GUIDELINE_BY_NAME[c["guideline"]].slug == guideline for p in c["pages"]}),
+        "page": lambda: sorted({f"{slug}:{p}" if not guideline else str(p) for c in annotated["citations"]
+                                if (slug := GUIDELINE_BY_NAME[c["guideline"]].slug) == guideline or not guideline
+                                for p in c["pages"]}),
         "specialty": lambda: [letter["reviewer"]["specialty"] or ""],
         "year": lambda: [decision[:4]],
-        "month": lambda: [decision[:7]] if decision.startswith(f"{year}-") else [],
+        "month": lambda: [decision[:7]] if decision.startswith(f"{year}-" if year else "") and decision else [],
         "age": lambda: [age_band(letter["patient"]["age"])],
         "sex": lambda: [letter["patient"]["sex"] or ""],
     }[field]()

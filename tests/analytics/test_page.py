@@ -104,3 +104,10 @@ def test_the_rate_leaves_out_unknown_outcomes(items, client):
     unknown = [item for item in items if item.item["outcome"] == "unknown"]
     assert sum(row.items for row in shown.rows) - sum(
         row.upheld + row.overturned + row.partial for row in shown.rows) == len(unknown)
+
+
+@pytest.mark.parametrize("by", ["category", "page", "month", "treatment"])
+def test_the_index_answers_alone(items, client, by, django_assert_num_queries):
+    """Every count comes from the index (bench/analytics.py's figures rest on it): the database is not asked."""
+    with django_assert_num_queries(0):
+        assert client.get("/analytics/", {"by": by}).status_code == 200

@@ -168,9 +168,9 @@ def test_fields_an_editor_corrected_are_labelled(client, site):
 
 def test_pages_run_a_bounded_number_of_queries(client, site, django_assert_max_num_queries):
     letter = letter_with_case()
-    # The letter, its items, their citations with guidelines; the similar items' rows, and their treatments'
-    # outcome counts (two GROUP BYs when the database answers searches without words, as with Whoosh).
-    with django_assert_max_num_queries(6):
+    # The letter, its items, their citations with guidelines; the similar items' rows (the index finds them
+    # and counts their treatments' outcomes).
+    with django_assert_max_num_queries(4):
         client.get(letter.get_absolute_url())
     with django_assert_max_num_queries(6):  # letters, outcomes, pages (twice at most), treatments and their names
         client.get("/")

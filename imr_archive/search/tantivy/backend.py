@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
@@ -152,10 +152,11 @@ class TantivyBackend:
         _, page = _Search(self.folder.searcher(), query, words).page(0, limit)
         return [issue_id for issue_id, _ in page]
 
-    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
-        """The matches by outcome, and each value of the breakdown's field by outcome (breakdowns.py)."""
+    def outcome_counts(self, query: SearchQuery, words: Node | None,
+                       breakdowns: Sequence[Breakdown]) -> list[OutcomeCounts]:
+        """The matches by outcome, and each breakdown's values by outcome: one aggregation (breakdowns.py)."""
         searcher = self.folder.searcher()
-        return outcome_counts(searcher, _Search(searcher, query, words).matching(), breakdown)
+        return outcome_counts(searcher, _Search(searcher, query, words).matching(), breakdowns)
 
     def similar(self, probe: Probe, limit: int) -> list[int]:
         if not probe.asks_anything:

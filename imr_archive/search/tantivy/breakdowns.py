@@ -1,24 +1,27 @@
-"""Outcome analytics from Tantivy's aggregations: one request per breakdown over every match.
+"""Outcome analytics from Tantivy's aggregations: one request for a search's breakdowns over every match.
 
-The request counts the matches by outcome ("all") and the values of the
-breakdown's fast field ("by": a terms aggregation, a range aggregation for
-age bands) each with an outcome terms aggregation inside. Each segment
-reports every value (segment_size), so the counts are exact, not the
-per-segment estimates a terms aggregation gives by default.
+The request counts the matches by outcome ("outcome") and, inside each
+outcome, the values of each breakdown's fast field ("by0", "by1"...: a
+terms aggregation, a range aggregation for age bands); a breakdown keeping
+only its most frequent values has them counted outside, each with its
+outcomes inside. The search's query is run once however many breakdowns
+are asked. Each
+segment reports every value (segment_size), so the counts are exact, not
+the per-segment estimates a terms aggregation gives by default.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import tantivy
-from tantivy import Occur, Query
+from tantivy import Query
 
 from imr_archive.search.breakdowns import AGE_BANDS, Breakdown, OutcomeCounts, most_items, stated, with_not_stated
-from imr_archive.search.tantivy.schema import schema
 
 EVERY_VALUE = 1_000_000  # a segment holds fewer distinct values of any field than this
-OUTCOMES = 16  # buckets of the outcome aggregation: more than there are outcomes
+OUTCOME = {"terms": {"field": "outcome", "size": 16}}  # more buckets than there are outcomes
 TERMS_FIELDS = {"category": "category", "treatment": "treatment_normalized", "guideline": "guideline",
                 "page": "guideline_page", "specialty": "specialty", "year": "year", "month": "month", "sex": "sex"}
 
@@ -29,55 +32,61 @@ def regex_text(text: str) -> str:
 
 
 def _values_request(breakdown: Breakdown, size: int) -> dict:
-    outcome = {"outcome": {"terms": {"field": "outcome", "size": OUTCOMES}}}
+    """The aggregation of the breakdown's values (without its outcomes)."""
     if breakdown.field == "age":
         ranges = [{"key": band.key, **({"from": band.low} if band.low is not None else {}),
                    **({"to": band.high + 1} if band.high is not None else {})} for band in AGE_BANDS]
-        return {"range": {"field": "age", "ranges": ranges}, "aggs": outcome}
+        return {"range": {"field": "age", "ranges": ranges}}
     terms: dict[str, object] = {"field": TERMS_FIELDS[breakdown.field], "size": size, "segment_size": EVERY_VALUE}
-    if breakdown.field == "page":
-        terms["include"] = regex_text(f"{breakdown.guideline}:") + ".*"
-    elif breakdown.field == "treatment" and breakdown.containing:
+    if breakdown.field == "treatment" and breakdown.containing:
         terms["include"] = f".*{regex_text(breakdown.containing)}.*"
-    return {"terms": terms, "aggs": outcome}
+    return {"terms": terms}
 
 
-def _narrowed(matching: Query, breakdown: Breakdown) -> Query:
-    """The matches the breakdown counts values of: those citing its guideline, or decided in its year."""
-    if breakdown.field == "page":
-        term = Query.term_query(schema(), "guideline", breakdown.guideline)
-    elif breakdown.field == "month":
-        term = Query.term_query(schema(), "year", str(breakdown.year))
-    else:
-        return matching
-    return Query.boolean_query([(Occur.Must, matching), (Occur.Must, Query.const_score_query(term, 0.0))])
-
-
-def _outcomes(bucket: dict) -> Counter[str]:
+def _by_outcome(bucket: dict) -> Counter[str]:
     return Counter({outcome["key"]: outcome["doc_count"] for outcome in bucket["outcome"]["buckets"]})
 
 
-def _value(breakdown: Breakdown, key: object) -> str:
-    return str(key).split(":", 1)[1] if breakdown.field == "page" else stated(breakdown.field, str(key))
-
-
-def outcome_counts(searcher: tantivy.Searcher, matching: Query, breakdown: Breakdown) -> OutcomeCounts:
-    """Every match by outcome, and each value of the breakdown by outcome (the `limit` most frequent ones)."""
+def _complete(breakdown: Breakdown, buckets: list[dict], size: int) -> bool:
+    """Whether the buckets hold every value of the breakdown's first `limit`: ties at the limit's count may go
+    past the buckets returned, so there must be one below it, or fewer buckets than asked."""
     limit = breakdown.limit
-    size = EVERY_VALUE if limit is None else limit * 2
-    narrowed = _narrowed(matching, breakdown)
-    every_outcome = {"terms": {"field": "outcome", "size": OUTCOMES}}
+    return len(buckets) < size or buckets[-1]["doc_count"] < buckets[limit - 1]["doc_count"]
+
+
+def _request(breakdowns: Sequence[Breakdown], sizes: dict[int, int]) -> dict:
+    """Every value of an unlimited breakdown inside each outcome (a few outcome buckets to fill: cheaper than
+    an outcome aggregation inside each of many values); a limited one's most frequent values, with their
+    outcomes inside."""
+    inside = {f"by{i}": _values_request(b, EVERY_VALUE) for i, b in enumerate(breakdowns) if b.limit is None}
+    outer = {f"by{i}": {**_values_request(breakdowns[i], size), "aggs": {"outcome": OUTCOME}}
+             for i, size in sizes.items()}
+    return {"outcome": {**OUTCOME, "aggs": inside}, **outer}
+
+
+def outcome_counts(searcher: tantivy.Searcher, matching: Query, breakdowns: Sequence[Breakdown]) -> list[OutcomeCounts]:
+    """Every match by outcome, and for each breakdown its values by outcome (the `limit` most frequent ones)."""
+    sizes = {i: b.limit * 2 for i, b in enumerate(breakdowns) if b.limit is not None}
     while True:
-        if narrowed is matching:
-            found = searcher.aggregate(matching, {"outcome": every_outcome, "by": _values_request(breakdown, size)})
-            total = _outcomes(found)
-        else:  # the values are counted over fewer matches than the total
-            found = searcher.aggregate(narrowed, {"by": _values_request(breakdown, size)})
-            total = _outcomes(searcher.aggregate(matching, {"outcome": every_outcome}))
-        buckets = found["by"]["buckets"]
-        # Ties at the limit's count may go past the buckets returned: ask for more until one falls below it.
-        if limit is None or len(buckets) < size or buckets[-1]["doc_count"] < buckets[limit - 1]["doc_count"]:
+        found = searcher.aggregate(matching, _request(breakdowns, sizes))
+        short = [i for i, size in sizes.items() if not _complete(breakdowns[i], found[f"by{i}"]["buckets"], size)]
+        if not short:
             break
-        size *= 4
-    values = {_value(breakdown, bucket["key"]): _outcomes(bucket) for bucket in buckets if bucket["doc_count"]}
-    return with_not_stated(breakdown, OutcomeCounts(total, most_items(values, limit)))
+        for i in short:
+            sizes[i] *= 4
+    outcomes = found["outcome"]["buckets"]
+    total = Counter({bucket["key"]: bucket["doc_count"] for bucket in outcomes})
+    counted = []
+    for i, breakdown in enumerate(breakdowns):
+        values: dict[str, Counter[str]] = {}
+        if breakdown.limit is None:
+            for outcome in outcomes:
+                for bucket in outcome[f"by{i}"]["buckets"]:
+                    if bucket["doc_count"]:
+                        value = stated(breakdown.field, str(bucket["key"]))
+                        values.setdefault(value, Counter())[outcome["key"]] += bucket["doc_count"]
+        else:
+            values = {stated(breakdown.field, str(bucket["key"])): _by_outcome(bucket)
+                      for bucket in found[f"by{i}"]["buckets"] if bucket["doc_count"]}
+        counted.append(with_not_stated(breakdown, OutcomeCounts(total.copy(), most_items(values, breakdown.limit))))
+    return counted

@@ -6,7 +6,7 @@ import heapq
 import os
 import pickle
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -262,21 +262,27 @@ class WhooshBackend:
     def matching_ids(self, query: SearchQuery, words: Node | None, limit: int) -> list[int]:
         return [issue_id for issue_id, _ in self._select(query, words).ordered(query, limit)]
 
-    def outcome_counts(self, query: SearchQuery, words: Node | None, breakdown: Breakdown) -> OutcomeCounts:
-        """The matches by outcome, and each value of the breakdown's field by outcome (breakdowns.py)."""
+    def outcome_counts(self, query: SearchQuery, words: Node | None,
+                       breakdowns: Sequence[Breakdown]) -> list[OutcomeCounts]:
+        """The matches by outcome, and each breakdown's values by outcome: one search (breakdowns.py)."""
         selected = self._select(query, words)
         state = self._state(selected.searcher)
         if self._breakdown_cache[0] != state:
             self._breakdown_cache = (state, BreakdownColumns(selected.searcher.reader(), selected.columns))
-        return self._breakdown_cache[1].outcome_counts(selected.matched, breakdown)
+        return [self._breakdown_cache[1].outcome_counts(selected.matched, b) for b in breakdowns]
 
     def similar(self, probe: Probe, limit: int) -> list[int]:
         if not probe.asks_anything:
             return []
         searcher = self._searcher()
-        issue_id = self._columns(searcher, self._state(searcher)).issue_id
-        return [issue_id[hit.docnum] for hit in searcher.search(similar_query(searcher, probe), limit=limit,
-                                                                  mask=excluded(probe))]
+        state = self._state(searcher)
+        issue_id = self._columns(searcher, state).issue_id
+        query = similar_query(searcher, probe)
+        scored = self._scored(searcher, state, query)
+        if scored is None:
+            return [issue_id[hit.docnum] for hit in searcher.search(query, limit=limit, mask=excluded(probe))]
+        others = set(scored.docs).difference(searcher.docs_for_query(excluded(probe)))
+        return [issue_id[docnum] for docnum, _ in best(scored, others, limit)]
 
 
 @dataclass

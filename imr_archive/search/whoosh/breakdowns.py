@@ -17,6 +17,7 @@ from collections.abc import Collection
 
 from imr_archive.search.breakdowns import (
     NOT_STATED,
+    PARTITIONS,
     SEVERAL_VALUES,
     Breakdown,
     OutcomeCounts,
@@ -86,14 +87,9 @@ class BreakdownColumns:
 
 
 def _spread(breakdown: Breakdown, value: object) -> list[str]:
-    """The breakdown's values one document's value counts under."""
+    """The breakdown's values one document's value counts under (none is NOT_STATED but of PARTITIONS)."""
     if breakdown.field in SEVERAL_VALUES:
-        if breakdown.field == "page":
-            prefix = f"{breakdown.guideline}:"
-            return [v[len(prefix):] for v in value if v.startswith(prefix)]
         return list(value)
-    if breakdown.field == "month":
-        return [value] if value.startswith(f"{breakdown.year}-") else []
-    if breakdown.field == "treatment":
-        return [value] if value and breakdown.containing in value else []
-    return [value]
+    if value == NOT_STATED and breakdown.field not in PARTITIONS:
+        return []
+    return [value] if breakdown.field != "treatment" or breakdown.containing in value else []
