@@ -38,7 +38,8 @@ from search import folder_size
 from server import REPO, environment, fetch_ms, gunicorn
 
 # Change an engine's entry when its index's schema or analyzer changes: archives are re-indexed.
-INDEX_VERSIONS = {"whoosh": "2026-12-05 fields 3", "tantivy": "2026-12-05 tantivy-0.27 analyzer 2"}
+INDEX_VERSIONS = {"whoosh": "2026-12-05 fields 4 (chapters, breakdown columns)",
+                  "tantivy": "2026-12-05 tantivy-0.27 analyzer 2 chapters"}
 ENGINES = {"sqlite": "whoosh", "postgres": "tantivy"}
 LOAD_MIX = {"one word": 30, "two words": 15, "phrase": 10, "word + outcome + category": 15,
             "browse all": 15, "guideline page": 10}
@@ -133,7 +134,7 @@ def naive(runs: int) -> dict[str, float]:
     return figures
 
 
-def load(base: str, seconds: int, users: int) -> dict[str, float]:
+def load(base: str, seconds: int, users: int, think: float) -> dict[str, float]:
     from imr_archive.letters.models import Letter
 
     lines = [f"{LOAD_MIX[name] / len(queries)} {page_url(query)}"
@@ -145,11 +146,11 @@ def load(base: str, seconds: int, users: int) -> dict[str, float]:
         subprocess.run([str(Path(sys.executable).parent / "locust"), "-f", str(REPO / "bench" / "locustfile.py"),
                         "--headless", "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s",
                         "--host", base, "--csv", f"{tmp}/load", "--only-summary", "--loglevel", "WARNING"],
-                       env={**os.environ, "BENCH_URLS": f"{tmp}/urls"}, check=False,
+                       env={**os.environ, "BENCH_URLS": f"{tmp}/urls", "BENCH_THINK_SECONDS": str(think)}, check=False,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         with open(f"{tmp}/load_stats.csv") as stats:
             total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
-    return {"users": users, "seconds": seconds, "requests": int(total["Request Count"]),
+    return {"users": users, "think_s": think, "seconds": seconds, "requests": int(total["Request Count"]),
             "failures": int(total["Failure Count"]), "per_s": round(float(total["Requests/s"]), 1),
             "median": round(float(total["50%"])), "p95": round(float(total["95%"]))}
 
@@ -163,6 +164,8 @@ def main() -> int:
     parser.add_argument("--naive-runs", type=int, default=8, help="naive queries per query type (0: skip)")
     parser.add_argument("--load-seconds", type=int, default=60, help="length of the load test (0: skip)")
     parser.add_argument("--users", type=int, default=6, help="concurrent users of the load test")
+    parser.add_argument("--think-seconds", type=float, default=0,
+                        help="each load-test user's mean pause after a page (0: none, the server's most)")
     args = parser.parse_args()
 
     var = (args.archive / "var").resolve()
@@ -184,7 +187,7 @@ def main() -> int:
     with gunicorn(env) as server:
         figures["latency"] = latency(server.url, args.runs, raw)
         if args.load_seconds:
-            figures["load"] = load(server.url, args.load_seconds, args.users)
+            figures["load"] = load(server.url, args.load_seconds, args.users, args.think_seconds)
         figures["workers_mb"] = server.workers_memory_mb()
     if args.naive_runs:
         figures["naive"] = naive(args.naive_runs)

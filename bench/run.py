@@ -2,6 +2,7 @@
 """Both stacks side by side at each archive size, with bare Tantivy and a naive baseline to quote them against.
 
     python bench/run.py [--stacks sqlite postgres] [--counts 10000 100000] [--runs 40] [--load-seconds 60]
+                        [--users 6] [--think-seconds 0]
     python bench/run.py --stacks postgres --counts 1000000 2000000 --replicate-from 100000
 
 The stacks: sqlite (SQLite + Whoosh, the embedded default) and postgres
@@ -60,7 +61,8 @@ def measure(stack: str, count: int, args: argparse.Namespace) -> dict[str, objec
     archive.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, str(REPO / "bench" / "measure_stack.py"), "--stack", stack,
                "--corpus", str(corpus(count, archive)), "--archive", str(archive), "--runs", str(args.runs),
-               "--naive-runs", str(args.naive_runs), "--load-seconds", str(args.load_seconds)]
+               "--naive-runs", str(args.naive_runs), "--load-seconds", str(args.load_seconds),
+               "--users", str(args.users), "--think-seconds", str(args.think_seconds)]
     env = dict(os.environ)
     if stack == "postgres":
         with postgres_server(keep=archive / "pg", settings=POSTGRES_SETTINGS) as url:
@@ -100,7 +102,8 @@ def report(results: list[dict]) -> None:
               f"{figures['index_mb']} MB; database {figures['database_mb']} MB; per worker: peak {peak} MB, "
               f"own {own} MB")
         if load:
-            print(f"load: {load['users']} users for {load['seconds']} s: {load['per_s']} requests/s, "
+            pause = f"pausing {load['think_s']:g} s a page" if load.get("think_s") else "without pause"
+            print(f"load: {load['users']} users {pause}, {load['seconds']} s: {load['per_s']} requests/s, "
                   f"median {load['median']} ms, p95 {load['p95']} ms, {load['failures']} failures "
                   f"of {load['requests']}")
         naive = figures.get("naive", {})
@@ -124,6 +127,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=40, help="timed requests per query type")
     parser.add_argument("--naive-runs", type=int, default=8, help="naive queries per query type (0: skip)")
     parser.add_argument("--load-seconds", type=int, default=60, help="length of the load test (0: skip)")
+    parser.add_argument("--users", type=int, default=6, help="users of the load test")
+    parser.add_argument("--think-seconds", type=float, default=0,
+                        help="each user's mean pause after a page (0: none, which measures the most the server "
+                             "answers: requests queue)")
     parser.add_argument("--replicate-from", type=int, metavar="BASE",
                         help="build larger PostgreSQL archives by replicating the BASE-letter one")
     args = parser.parse_args()

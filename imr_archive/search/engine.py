@@ -48,7 +48,10 @@ class TextIndex(SearchEngine, Protocol):
         ...
 
     def bulk(self) -> AbstractContextManager[Callable[[list[int]], None]]:
-        """One writer and one commit for a whole run: yields a function replacing letters' documents."""
+        """One writer and one commit for a whole run: yields a function replacing letters' documents.
+
+        A run gives each letter at most once (what it added is not yet seen by its own deletions).
+        """
         ...
 
     def clear(self) -> None:

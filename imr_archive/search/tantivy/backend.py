@@ -69,11 +69,22 @@ class TantivyBackend:
 
         Tantivy indexes on every core while this process reads the next batch
         from the database; searchers see the new letters once the run ends.
+        On an index empty when the run began (a rebuild), a batch of letters
+        all above those given so far has no documents to drop, so it deletes nothing.
         """
         with self.folder.writer(BULK_HEAP_BYTES, max(1, min(os.cpu_count() or 1, 4))) as writer:
+            empty_until = None if self.folder.searcher().num_docs else 0  # letters above have no document
+
             def replace(letter_ids: list[int]) -> None:
-                for letter_id in letter_ids:
-                    writer.delete_documents_by_term("letter_id", letter_id)
+                nonlocal empty_until
+                if not letter_ids:
+                    return
+                if empty_until is None or min(letter_ids) <= empty_until:
+                    empty_until = None
+                    for letter_id in letter_ids:
+                        writer.delete_documents_by_term("letter_id", letter_id)
+                else:
+                    empty_until = max(letter_ids)
                 for doc in documents_for_letters(letter_ids):
                     writer.add_document(document(doc))
 
