@@ -22,21 +22,9 @@ from imr_archive.search.service import search, text_index
 from tests.admin_forms import change_form_data
 from tests.conftest import SEEDS, seed_letters
 from tests.process_archive import HANG_GUARD, process_archive, wait_for
+from tests.search.index_commands import check_index, hits
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def check_index() -> tuple[int, str]:
-    out = StringIO()
-    try:
-        call_command("check_index", stdout=out, verbosity=2)
-    except CommandError as error:
-        return error.returncode, str(error) + out.getvalue()
-    return 0, out.getvalue()
-
-
-def hits(q: str) -> set[int]:
-    return {h.issue_id for h in search(SearchQuery(q=q, per_page=100)).hits}
 
 
 @pytest.fixture
@@ -46,7 +34,7 @@ def archive(search_backend):
 
 
 def test_ingest_leaves_the_index_in_step(archive):
-    status, report = check_index()
+    status, report = check_index(verbosity=2)
     assert status == 0, report
     assert f"over {len(seed_letters())}" in report
 
@@ -59,12 +47,12 @@ def test_drift_is_reported_and_rebuild_mends_it(archive, search_backend):
     text_index().replace_letters([second.id], [])  # dropped from the index
     ghost = replace(next(documents_for_letters([third.id])), issue_id=10**9, letter_id=10**9)
     text_index().replace_letters([ghost.letter_id], [ghost])  # in the index, never in the database
-    status, report = check_index()
+    status, report = check_index(verbosity=2)
     assert status == 1
     assert (f"1 missing, 1 stale, 1 orphan letter(s) over {len(seed_letters())} in the database; "
             "run manage.py rebuild_index") in report
     call_command("rebuild_index", verbosity=0)
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 def test_a_change_not_yet_applied_is_reported_and_sync_index_applies_it(archive):
@@ -73,13 +61,13 @@ def test_a_change_not_yet_applied_is_reported_and_sync_index_applies_it(archive)
         Issue.objects.filter(id=issue.id).update(treatment="Zebra-stripe acupuncture")
         issue.letter.save(update_fields=["modified"])
         record_changes([issue.letter_id], LetterChange.CORRECTED)
-    status, report = check_index()
+    status, report = check_index(verbosity=2)
     assert status == 1
     assert "1 change(s) not applied; run manage.py sync_index" in report
     assert issue.id not in hits("zebra")
     call_command("sync_index", verbosity=0)
     assert issue.id in hits("zebra")
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 def test_an_admin_edit_reindexes_the_letter(archive, client):
@@ -95,7 +83,7 @@ def test_an_admin_edit_reindexes_the_letter(archive, client):
     assert issue.id in hits("zebra")
     after = search(SearchQuery(q="necessary"))  # the old version is gone, not counted twice
     assert (after.total, after.facets) == (before.total, before.facets)
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 def test_an_admin_edit_while_the_index_is_locked_is_saved_with_a_warning(archive, client, settings):
@@ -111,11 +99,11 @@ def test_an_admin_edit_while_the_index_is_locked_is_saved_with_a_warning(archive
     assert response.status_code == 200
     assert "Saved, but searches show the old version for now" in response.content.decode()
     assert Issue.objects.get(id=issue.id).treatment == "Zebra-stripe acupuncture"
-    status, report = check_index()  # the letter waits in the outbox
+    status, report = check_index(verbosity=2)  # the letter waits in the outbox
     assert status == 1 and "1 change(s) not applied; run manage.py sync_index" in report
     call_command("sync_index", verbosity=0)
     assert issue.id in hits("zebra")
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 def test_a_guideline_page_view_counts_follow_an_edit_and_a_delete(archive, client):
@@ -146,7 +134,7 @@ def test_deleting_a_letter_removes_it_from_the_index(archive):
     assert issue.id in hits("acupuncture")
     issue.letter.delete()
     assert issue.id not in hits("acupuncture")
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 @pytest.mark.parametrize("part", ["issue", "citation"])
@@ -159,13 +147,13 @@ def test_deleting_an_item_or_a_citation_in_the_admin_updates_the_index(archive, 
     response = client.post(f"/admin/letters/{part}/{row}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert cited.issue_id not in {hit.issue_id for hit in search(replace(page_view, per_page=100)).hits}
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 def test_reparse_leaves_the_index_in_step(archive):
     Letter.objects.update(parser_version="0.0")
     call_command("ingest_letters", reparse=True, verbosity=0)
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 def test_the_admins_reparse_action_leaves_the_index_in_step(archive, client):
@@ -177,7 +165,7 @@ def test_the_admins_reparse_action_leaves_the_index_in_step(archive, client):
                                                        "_selected_action": [letter.id]})
     assert response.status_code == 302
     assert not hits("zebra")
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 @pytest.fixture
@@ -195,7 +183,7 @@ def test_a_large_backlog_goes_through_the_bulk_path_and_is_found(search_backend,
     call_command("ingest_letters", *map(str, first), verbosity=0)  # into an empty archive: one large backlog
     call_command("ingest_letters", *map(str, rest), verbosity=0)  # a few more: letter by letter
     assert len(bulk_runs_made) == 1
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
     acupuncture = Issue.objects.filter(treatment__icontains="acupuncture").values_list("id", flat=True)
     assert set(acupuncture) <= hits("acupuncture") and acupuncture
 
@@ -215,9 +203,9 @@ def test_a_writer_that_never_gets_the_index_lock_gives_one_line_and_keeps_the_le
     assert "being written by another process" in str(rebuild_failed.value)
     assert "being written by another process" in str(sync_failed.value) and sync_failed.value.returncode == 1
     assert Letter.objects.count() == len(seed_letters())  # stored, not yet indexed
-    assert check_index()[0] == 1
+    assert check_index(verbosity=2)[0] == 1
     call_command("sync_index", verbosity=0)
-    assert check_index()[0] == 0
+    assert check_index(verbosity=2)[0] == 0
 
 
 def test_two_processes_ingesting_at_once_wait_for_the_index_and_both_succeed(tmp_path, search_backend):

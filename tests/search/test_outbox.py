@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Callable
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -26,29 +25,15 @@ from django.test import Client
 from imr_archive.letters.models import Citation, Guideline, Issue, Letter, LetterChange
 from imr_archive.letters.outbox import record_changes
 from imr_archive.search.cursor import writers_lock
-from imr_archive.search.query import SearchQuery
-from imr_archive.search.service import search
 from tests.admin_forms import change_form_data
 from tests.conftest import expected_parse, seed_letters
 from tests.process_archive import HANG_GUARD, wait_for
+from tests.search.index_commands import check_index, hits
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 STORED = seed_letters()[:4]  # the archive before each path runs
 WITH_CASE = next(p for p in STORED if expected_parse(p)["case_number"])
-
-
-def check_index() -> tuple[int, str]:
-    out = StringIO()
-    try:
-        call_command("check_index", stdout=out)
-    except CommandError as error:
-        return error.returncode, str(error)
-    return 0, out.getvalue()
-
-
-def hits(q: str) -> set[int]:
-    return {hit.issue_id for hit in search(SearchQuery(q=q, per_page=100)).hits}
 
 
 def ingest(*args: str) -> None:

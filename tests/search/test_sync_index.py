@@ -14,11 +14,10 @@ from django.db import transaction
 from imr_archive.letters.models import Issue, Letter, LetterChange
 from imr_archive.letters.outbox import latest_sequence, record_changes
 from imr_archive.search.cursor import applied_sequence
-from imr_archive.search.query import SearchQuery
-from imr_archive.search.service import search
 from imr_archive.search.sync import plan_rebuild, rebuild_index
 from tests.conftest import seed_letters
 from tests.process_archive import HANG_GUARD, process_archive, wait_for
+from tests.search.index_commands import check_index, hits
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,19 +42,6 @@ def sync() -> str:
     out = StringIO()
     call_command("sync_index", stdout=out)
     return out.getvalue()
-
-
-def check_index() -> tuple[int, str]:
-    out = StringIO()
-    try:
-        call_command("check_index", stdout=out)
-    except CommandError as error:
-        return error.returncode, str(error)
-    return 0, out.getvalue()
-
-
-def hits(q: str) -> set[int]:
-    return {hit.issue_id for hit in search(SearchQuery(q=q, per_page=100)).hits}
 
 
 def test_a_letters_changes_are_applied_once_and_a_second_run_has_nothing_to_do(archive):
